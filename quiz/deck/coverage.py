@@ -1,0 +1,70 @@
+"""How much of a deck's source its quotes cover, sentence by sentence.
+
+A source file is read as Markdown: what comes before the first `## ` heading is the
+page's chrome (title, attribution, infobox) and sections such as References are
+bibliography; neither states facts to learn. Every other sentence should be quoted
+by at least one question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quiz.deck.source import CITATION_MARK, SourceText, normalise
+
+NOT_CONTENT = {"references", "notes", "see also", "external links", "further reading", "sources"}
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The source's fact-stating sentences, and those that no quote touches."""
+
+    sentences: tuple[str, ...]
+    uncovered: tuple[str, ...]
+
+    @property
+    def covered(self) -> int:
+        return len(self.sentences) - len(self.uncovered)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.covered / len(self.sentences) if self.sentences else 100.0
+
+
+def content_sentences(raw: str) -> list[str]:
+    """The sentences of the source's content sections, citation marks removed."""
+    sentences: list[str] = []
+    in_content = False
+    for paragraph in re.split(r"\n\s*\n", raw):
+        heading = re.match(r"#{2,}\s+(.*)", paragraph.strip())
+        if heading:
+            in_content = heading[1].strip().lower() not in NOT_CONTENT
+            continue
+        if in_content:
+            text = normalise(CITATION_MARK.sub("", paragraph))
+            sentences.extend(s for s in SENTENCE_END.split(text) if s)
+    return sentences
+
+
+def coverage(source: SourceText, quotes: Iterable[str]) -> Coverage:
+    """A sentence counts as covered when some quote overlaps it in the source text."""
+    text = source.text
+    quoted = [span for quote in quotes if quote for span in _spans(text, normalise(quote))]
+    sentences = content_sentences(source.raw)
+    uncovered = []
+    for sentence in sentences:
+        spans = _spans(text, sentence)
+        if not any(_overlaps(s, q) for s in spans for q in quoted):
+            uncovered.append(sentence)
+    return Coverage(tuple(sentences), tuple(uncovered))
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.start() + len(needle)) for m in re.finditer(re.escape(needle), text)]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,49 @@
+"""Located problems in deck files: what the loader returns instead of raising."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckError:
+    """One problem at one place in one file.
+
+    `line` and `column` are 1-based, as editors count them. `hint` says what to write
+    instead, when there is something useful to say.
+    """
+
+    path: Path
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def location(self) -> str:
+        """`path:line:column`, the form editors and terminals turn into a link."""
+        return f"{display_path(self.path)}:{self.line}:{self.column}"
+
+    def __str__(self) -> str:
+        text = f"{self.location()}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class DeckLoadError(Exception):
+    """Raised by `load_deck_or_raise` for callers that want an exception, not a list."""
+
+    def __init__(self, errors: list[DeckError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory when it is below it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,101 @@
+"""The deck format, described once.
+
+The loader validates against these tables and `schema.py` turns them into a JSON Schema
+for editors, so the two can never disagree. Adding a field means adding a row here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+FieldKind = Literal["slug", "text", "texts", "bool", "source", "questions"]
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Deck and question ids: lowercase letters and digits, words joined by single hyphens."""
+
+
+def slugify(text: str) -> str:
+    """A readable id from free text: 'Where is Gao?' → 'where-is-gao'."""
+    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", folded))
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One key of a mapping in the format: its name, what it holds, and why it is there."""
+
+    name: str
+    kind: FieldKind
+    doc: str
+    required: bool = False
+
+
+DECK_FIELDS = (
+    Field("deck", "slug", "Stable id of the deck; history and Anki ids derive from it.", True),
+    Field("title", "text", "The deck's name as learners see it.", True),
+    Field("description", "text", "A sentence or two about what the deck covers."),
+    Field("source", "source", "Where the questions come from."),
+    Field("questions", "questions", "The questions, in the order authors keep them.", True),
+)
+
+SOURCE_FIELDS = (
+    Field("title", "text", "Title of the source, with its revision or edition."),
+    Field("url", "text", "Where the source can be read."),
+    Field("license", "text", "The source's license, e.g. CC BY-SA 4.0."),
+    Field(
+        "file", "text", "A copy of the source, relative to the deck file; enables the quote check."
+    ),
+)
+
+COMMON_FIELDS = (
+    Field(
+        "id", "slug", "Stable id, unique in the deck; never reuse it for another question.", True
+    ),
+    Field("type", "text", "choice, multi, truefalse, text, cloze or order.", True),
+    Field("section", "text", "The part of the source the question tests."),
+    Field("explain", "text", "Shown after answering: why the answer is right."),
+    Field("quote", "text", "Verbatim passage of source.file that the question is derived from."),
+    Field("tags", "texts", "Labels for filtering and for Anki tags."),
+)
+
+PROMPT = Field("prompt", "text", "The question as the learner reads it.", True)
+
+TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
+    "choice": (
+        PROMPT,
+        Field("choices", "texts", "2 to 10 distinct options.", True),
+        Field("answer", "text", "The right option, written as in `choices`.", True),
+    ),
+    "multi": (
+        PROMPT,
+        Field("choices", "texts", "2 to 10 distinct options.", True),
+        Field("answers", "texts", "Every right option: a non-empty subset of `choices`.", True),
+    ),
+    "truefalse": (
+        PROMPT,
+        Field("answer", "bool", "true or false.", True),
+    ),
+    "text": (
+        PROMPT,
+        Field("answer", "text", "The answer as it should be spelled.", True),
+        Field("accept", "texts", "Other answers that count as right (spellings, forms)."),
+    ),
+    "cloze": (
+        Field(
+            "text",
+            "text",
+            "A sentence with Anki cloze deletions: {{c1::answer}} or {{c1::answer::hint}}.",
+            True,
+        ),
+    ),
+    "order": (
+        PROMPT,
+        Field("items", "texts", "Two or more items, listed in the correct order.", True),
+    ),
+}
+
+MIN_CHOICES, MAX_CHOICES = 2, 10
+MIN_ITEMS = 2

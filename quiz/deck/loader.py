@@ -1,0 +1,118 @@
+"""Deck files in, a `Deck` or located errors out. Never prints, never raises on bad input.
+
+Reading happens in three steps, each of which can stop with errors that name a place:
+bytes → text (UTF-8, not binary, not empty), text → YAML nodes (libyaml's C parser
+when present; nodes keep their line and column and are never turned into Python
+objects, so no YAML tag can construct anything), nodes → model (`validate.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from quiz.deck.errors import DeckError, DeckLoadError
+from quiz.deck.model import Deck
+from quiz.deck.validate import DeckValidator
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser is several times faster; PyYAML's wheels include it."""
+
+MAX_BYTES = 256 * 1024 * 1024
+"""Far above any real deck (100,000 questions are ~30 MB); keeps memory bounded."""
+
+PARSER_HINTS = {
+    "mapping values are not allowed": "put text that contains ': ' in quotes",
+    "found character '\\t'": "indent with spaces, not tabs",
+    "could not find expected ':'": "each field is written as 'name: value'",
+    "found undefined alias": "define the anchor (&name) before using it (*name)",
+    "exceeded maximum nesting depth": "a deck needs only a few levels of nesting",
+    "expected <document start>": "a deck is one YAML document; remove the extra '---'",
+    "but found another document": "a deck is one YAML document; remove the extra '---'",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """What loading one file gave: a deck when there were no errors, and the errors."""
+
+    path: Path
+    deck: Deck | None
+    errors: tuple[DeckError, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return self.deck is not None and not self.errors
+
+
+def load_deck(path: Path) -> LoadResult:
+    """Load and validate one deck file."""
+    text, errors = _read_text(path)
+    if text is None:
+        return LoadResult(path, None, tuple(errors))
+    node, errors = _parse(path, text)
+    if node is None:
+        return LoadResult(path, None, tuple(errors))
+    deck, errors = DeckValidator(path).deck(node)
+    errors.sort(key=lambda e: (e.line, e.column))
+    return LoadResult(path, deck if not errors else None, tuple(errors))
+
+
+def load_deck_or_raise(path: Path) -> Deck:
+    """Load one deck for callers that treat a bad deck as exceptional (tests, scripts)."""
+    result = load_deck(path)
+    if result.deck is None:
+        raise DeckLoadError(list(result.errors))
+    return result.deck
+
+
+def _read_text(path: Path) -> tuple[str | None, list[DeckError]]:
+    def error(message: str, line: int = 1, column: int = 1, hint: str = "") -> list[DeckError]:
+        return [DeckError(path, line, column, message, hint)]
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None, error(f"the file is larger than {MAX_BYTES // 2**20} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, error(f"cannot read the file: {exc.strerror or exc}")
+    if b"\0" in data:
+        line, column = _position(data, data.index(b"\0"))
+        return None, error("the file is binary, not a YAML text file", line, column)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        return None, error("the file is not valid UTF-8", line, column, "save it as UTF-8")
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        return None, error("the file is empty", hint="a deck starts with 'deck: your-deck-id'")
+    return text, []
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset, counting characters where they decode."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _parse(path: Path, text: str) -> tuple[yaml.Node | None, list[DeckError]]:
+    loader = Loader(text)
+    try:
+        return loader.get_single_node(), []
+    except yaml.MarkedYAMLError as exc:
+        return None, [_yaml_error(path, exc)]
+    except yaml.YAMLError as exc:  # unmarked errors: reader problems such as control characters
+        return None, [DeckError(path, 1, 1, f"this is not valid YAML: {exc}")]
+    finally:
+        loader.dispose()
+
+
+def _yaml_error(path: Path, exc: yaml.MarkedYAMLError) -> DeckError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or exc.context or "invalid YAML").strip()
+    hint = next((h for key, h in PARSER_HINTS.items() if key in problem), "")
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return DeckError(path, line, column, f"this is not valid YAML: {problem}", hint)

@@ -1,0 +1,203 @@
+"""The immutable model of a deck: one frozen class per question type.
+
+Everything downstream (the quiz session, the scheduler, the Anki exporter, the tests)
+shares these classes. They hold data only: no YAML, no I/O, no Textual, no genanki.
+The loader is the only place that builds them, after validation, so code that receives
+a `Deck` may trust every invariant the format promises (answers among the choices,
+at least one cloze deletion, and so on).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+QUESTION_TYPES = ("choice", "multi", "truefalse", "text", "cloze", "order")
+"""The question types, in the order the app lists them everywhere."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """Where a deck's questions come from; `file` enables the quote check."""
+
+    title: str = ""
+    url: str = ""
+    license: str = ""
+    file: Path | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question:
+    """What every question type has in common.
+
+    Each concrete type adds its answer fields and an `answer_text` property: the
+    correct answer as a learner reads it on the feedback screen.
+
+    `id` is the question's identity for ever: history, study schedules and Anki notes
+    are keyed by (deck id, question id), so editing the text keeps them all.
+    `line` points authors back at the YAML; it takes no part in equality.
+    """
+
+    kind: ClassVar[str] = ""
+
+    id: str
+    prompt: str
+    section: str = ""
+    explain: str = ""
+    quote: str = ""
+    tags: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChoiceQuestion(Question):
+    """Pick the one right answer among `choices`."""
+
+    kind: ClassVar[str] = "choice"
+
+    choices: tuple[str, ...]
+    answer: str
+
+    @property
+    def answer_text(self) -> str:
+        return self.answer
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MultiQuestion(Question):
+    """Pick every right answer among `choices`; `answers` keeps the deck's order."""
+
+    kind: ClassVar[str] = "multi"
+
+    choices: tuple[str, ...]
+    answers: tuple[str, ...]
+
+    @property
+    def answer_text(self) -> str:
+        return ", ".join(self.answers)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrueFalseQuestion(Question):
+    """Judge a statement; the only type whose answer is not text."""
+
+    kind: ClassVar[str] = "truefalse"
+
+    answer: bool
+
+    @property
+    def answer_text(self) -> str:
+        return "True" if self.answer else "False"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextQuestion(Question):
+    """Type the answer; `accept` lists other spellings that count as right."""
+
+    kind: ClassVar[str] = "text"
+
+    answer: str
+    accept: tuple[str, ...] = ()
+
+    @property
+    def answer_text(self) -> str:
+        return self.answer
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """One `{{cN::answer::hint}}` blank of a cloze text."""
+
+    number: int
+    answer: str
+    hint: str = ""
+
+
+CLOZE_DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+"""Anki's cloze syntax; the exporter hands the text to Anki unchanged."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClozeQuestion(Question):
+    """Fill the blanks of `text`, written with Anki's cloze deletions.
+
+    A cloze has no prompt of its own: the prompt is the text with its blanks shown.
+    """
+
+    kind: ClassVar[str] = "cloze"
+
+    text: str
+    prompt: str = ""
+
+    @property
+    def deletions(self) -> tuple[Deletion, ...]:
+        """The blanks, in reading order."""
+        return tuple(
+            Deletion(int(m[1]), m[2], m[3] or "") for m in CLOZE_DELETION.finditer(self.text)
+        )
+
+    def with_blanks(self, blank: str = "[...]") -> str:
+        """The text with each deletion replaced by `blank` (or its hint, when it has one)."""
+        return CLOZE_DELETION.sub(lambda m: f"[{m[3]}]" if m[3] else blank, self.text)
+
+    def filled(self) -> str:
+        """The text with every blank filled in: the full sentence."""
+        return CLOZE_DELETION.sub(lambda m: m[2], self.text)
+
+    @property
+    def answer_text(self) -> str:
+        return "; ".join(d.answer for d in self.deletions)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderQuestion(Question):
+    """Put `items` in order; the deck lists them in the correct order."""
+
+    kind: ClassVar[str] = "order"
+
+    items: tuple[str, ...]
+
+    @property
+    def answer_text(self) -> str:
+        return " → ".join(self.items)
+
+
+AnyQuestion = (
+    ChoiceQuestion
+    | MultiQuestion
+    | TrueFalseQuestion
+    | TextQuestion
+    | ClozeQuestion
+    | OrderQuestion
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deck:
+    """One YAML file: a titled, ordered collection of questions with stable ids."""
+
+    id: str
+    title: str
+    questions: tuple[AnyQuestion, ...]
+    description: str = ""
+    source: Source = field(default_factory=Source)
+    path: Path | None = field(default=None, compare=False)
+
+    def count_by_type(self) -> dict[str, int]:
+        """How many questions of each type, in the canonical type order, zeros left out."""
+        counts = dict.fromkeys(QUESTION_TYPES, 0)
+        for question in self.questions:
+            counts[question.kind] += 1
+        return {kind: n for kind, n in counts.items() if n}
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The sections its questions name, in first-seen order."""
+        return tuple(dict.fromkeys(q.section for q in self.questions if q.section))
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The tags its questions carry, in first-seen order."""
+        return tuple(dict.fromkeys(tag for q in self.questions for tag in q.tags))

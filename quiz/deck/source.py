@@ -1,0 +1,52 @@
+"""The source text a deck is derived from, and the verbatim-quote check against it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+CITATION_MARK = re.compile(r"\[\d+\]")
+"""Wikipedia-style reference markers, `[12]`: not part of what a sentence says."""
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace so a quote may wrap differently from its source."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A source file's text, normalised once so every quote check is a substring search."""
+
+    path: Path
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return _normalised_body(self.raw)
+
+    def contains(self, quote: str) -> bool:
+        """True when `quote` appears verbatim (whitespace-normalised) in the source."""
+        return normalise(quote) in self.text
+
+    def closest(self, quote: str) -> str:
+        """The passage of the source most like `quote`, to show authors what differs."""
+        needle = normalise(quote)
+        match = fuzz.partial_ratio_alignment(needle, self.text)
+        if match is None or match.score < 60:
+            return ""
+        return self.text[match.dest_start : match.dest_end]
+
+
+@cache
+def _normalised_body(raw: str) -> str:
+    return normalise(CITATION_MARK.sub("", raw))
+
+
+def read_source(path: Path) -> SourceText:
+    """Read a source file as UTF-8; raises OSError or UnicodeDecodeError for the caller."""
+    return SourceText(path, path.read_text(encoding="utf-8"))

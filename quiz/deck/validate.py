@@ -1,0 +1,303 @@
+"""YAML nodes → model, collecting every error of a file with its line and column.
+
+The validator reads the node tree that the parser composed, guided by the tables in
+`fields.py`, and reads every scalar as the text it was written as. That is what keeps
+YAML 1.1's surprises out of answers: `no` stays "no", `2012` stays "2012" and
+`2025-04-07` stays "2025-04-07". Only `truefalse` answers are booleans.
+
+It walks the tree only as deep as the format goes, so aliases cannot make it expand
+anything (an alias is the same node object again, and is read once per place).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quiz.deck import fields as F
+from quiz.deck.errors import DeckError
+from quiz.deck.model import QUESTION_TYPES, AnyQuestion, Deck, Source
+from quiz.deck.rules import QuestionRules
+from quiz.deck.source import SourceText, read_source
+
+STANDARD_TAG = "tag:yaml.org,2002:"
+PLAIN_TAGS = {
+    f"{STANDARD_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+KNOWN_NAMES = {f.name for table in (*F.TYPE_FIELDS.values(), F.COMMON_FIELDS) for f in table}
+
+Entries = dict[str, tuple[yaml.Node, yaml.Node]]
+"""A mapping's entries by key: the key node (for its place) and the value node."""
+
+
+class DeckValidator:
+    """Turns the node tree of one file into a `Deck`, or into the list of what is wrong."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.errors: list[DeckError] = []
+
+    def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        mark = node.start_mark
+        self.errors.append(DeckError(self.path, mark.line + 1, mark.column + 1, message, hint))
+
+    # -- the document -------------------------------------------------------------------
+
+    def deck(self, root: yaml.Node) -> tuple[Deck | None, list[DeckError]]:
+        entries = self.mapping(root, F.DECK_FIELDS, "a deck")
+        if entries is None:
+            return None, self.errors
+        deck_id = self.scalar_field(entries, F.DECK_FIELDS[0])
+        title = self.scalar_field(entries, F.DECK_FIELDS[1])
+        description = self.scalar_field(entries, F.DECK_FIELDS[2])
+        source, source_text = self.source(entries.get("source"))
+        questions = self.questions(entries.get("questions"), source_text)
+        if self.errors:
+            return None, self.errors
+        deck = Deck(
+            id=deck_id,
+            title=title,
+            description=description,
+            source=source,
+            questions=tuple(questions),
+            path=self.path,
+        )
+        return deck, []
+
+    def source(self, entry: tuple[yaml.Node, yaml.Node] | None) -> tuple[Source, SourceText | None]:
+        if entry is None:
+            return Source(), None
+        entries = self.mapping(entry[1], F.SOURCE_FIELDS, "the source")
+        if entries is None:
+            return Source(), None
+        title, url, license_, file = (self.scalar_field(entries, f) for f in F.SOURCE_FIELDS)
+        path = (self.path.parent / file) if file else None
+        text = self.source_text(entries["file"][1], path) if path else None
+        return Source(title=title, url=url, license=license_, file=path), text
+
+    def source_text(self, node: yaml.Node, path: Path) -> SourceText | None:
+        try:
+            return read_source(path)
+        except FileNotFoundError:
+            self.error(
+                node,
+                f"the source file '{node.value}' does not exist",
+                "the path is relative to the deck file",
+            )
+        except (OSError, UnicodeDecodeError) as exc:
+            self.error(node, f"cannot read the source file '{node.value}': {exc}")
+        return None
+
+    def questions(
+        self, entry: tuple[yaml.Node, yaml.Node] | None, source: SourceText | None
+    ) -> list[AnyQuestion]:
+        if entry is None:
+            return []
+        node = entry[1]
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.error(node, "'questions' must be a list of questions", "start each with '- id:'")
+            return []
+        rules = QuestionRules(self, source)
+        seen: dict[str, int] = {}
+        questions = []
+        for item in node.value:
+            self.check_unique_id(item, seen)
+            question = self.question(item, rules)
+            if question is not None:
+                questions.append(question)
+        return questions
+
+    def check_unique_id(self, node: yaml.Node, seen: dict[str, int]) -> None:
+        """Report a reused id even when the question has other errors too."""
+        id_node = _value_of(node, "id")
+        if id_node is None:
+            return
+        line = node.start_mark.line + 1
+        if id_node.value in seen:
+            self.error(
+                id_node,
+                f"duplicate question id '{id_node.value}' (first used on line "
+                f"{seen[id_node.value]})",
+                "every question needs its own id",
+            )
+        seen.setdefault(id_node.value, line)
+
+    # -- one question -------------------------------------------------------------------
+
+    def question(self, node: yaml.Node, rules: QuestionRules) -> AnyQuestion | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, "a question must be a mapping of fields", "start it with '- id:'")
+            return None
+        kind = self.question_type(node)
+        if kind is None:  # its fields cannot be judged without knowing what it is
+            return None
+        specific = F.TYPE_FIELDS[kind]
+        entries = self.mapping(node, (*F.COMMON_FIELDS, *specific), f"a {kind} question")
+        if entries is None:
+            return None
+        values = {f.name: self.field_value(entries, f) for f in (*F.COMMON_FIELDS, *specific)}
+        if any(v is None for k, v in values.items() if _required(k, specific)):
+            return None
+        values.pop("type")
+        values["line"] = node.start_mark.line + 1
+        return rules.build(kind, values, entries)
+
+    def question_type(self, node: yaml.MappingNode) -> str | None:
+        value = _value_of(node, "type")
+        if value is None:
+            self.error(
+                node,
+                "the question has no 'type'",
+                "add 'type:' with one of " + ", ".join(QUESTION_TYPES),
+            )
+            return None
+        if value.value in QUESTION_TYPES:
+            return str(value.value)
+        self.error(
+            value,
+            f"unknown question type '{value.value}'",
+            _did_you_mean(
+                str(value.value), QUESTION_TYPES, suffix="types are " + ", ".join(QUESTION_TYPES)
+            ),
+        )
+        return None
+
+    # -- fields -------------------------------------------------------------------------
+
+    def mapping(self, node: yaml.Node, allowed: Iterable[F.Field], what: str) -> Entries | None:
+        """The entries of a mapping node, after reporting duplicate, unknown and missing keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{what} must be a mapping of 'name: value' fields")
+            return None
+        table = {f.name: f for f in allowed}
+        entries: Entries = {}
+        for key, value in node.value:
+            name = self.key_name(key, entries, table, what)
+            if name is not None:
+                entries[name] = (key, value)
+        for f in table.values():
+            if f.required and f.name not in entries and f.name != "type":
+                self.error(node, f"{what} has no '{f.name}'", f"add '{f.name}:' ({f.doc})")
+        return entries
+
+    def key_name(
+        self, key: yaml.Node, entries: Entries, table: dict[str, F.Field], what: str
+    ) -> str | None:
+        if not isinstance(key, yaml.ScalarNode):
+            self.error(key, "a field name must be plain text")
+            return None
+        name = key.value
+        if name in entries:
+            first = entries[name][0].start_mark.line + 1
+            self.error(
+                key,
+                f"duplicate key '{name}' (first given on line {first})",
+                "keep one; YAML would silently use the last",
+            )
+            return None
+        if name not in table:
+            self.error(
+                key,
+                f"unknown field '{name}' in {what}",
+                _did_you_mean(name, table, suffix="fields here are " + ", ".join(table)),
+            )
+            return None
+        return name
+
+    def field_value(self, entries: Entries, f: F.Field) -> Any:
+        """The validated value of a field, its empty value when absent, None when invalid."""
+        if f.kind == "texts":
+            return self.texts_field(entries, f)
+        if f.kind == "bool":
+            return self.bool_field(entries, f)
+        return self.scalar_field(entries, f)
+
+    def scalar_field(self, entries: Entries, f: F.Field) -> Any:
+        if f.name not in entries:
+            return "" if not f.required else None
+        node = entries[f.name][1]
+        text = self.text(node, f"'{f.name}'")
+        if text is None:
+            return None
+        if not text and f.required:
+            self.error(node, f"'{f.name}' is empty", f.doc)
+            return None
+        if f.kind == "slug" and not F.SLUG.fullmatch(text):
+            self.error(
+                node,
+                f"'{f.name}' must be lowercase letters, digits and '-', not '{text}'",
+                f"for example '{F.slugify(text) or 'my-id'}'",
+            )
+            return None
+        return text
+
+    def texts_field(self, entries: Entries, f: F.Field) -> tuple[str, ...] | None:
+        if f.name not in entries:
+            return () if not f.required else None
+        node = entries[f.name][1]
+        if isinstance(node, yaml.ScalarNode) and f.name == "tags" and node.value:
+            node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark)
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"'{f.name}' must be a list", "write it as [a, b] or as '- ' lines")
+            return None
+        values = [self.text(item, f"each entry of '{f.name}'") for item in node.value]
+        if any(v is None for v in values):
+            return None
+        return tuple(v for v in values if v is not None)
+
+    def bool_field(self, entries: Entries, f: F.Field) -> bool | None:
+        node = entries[f.name][1]
+        if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false"):
+            return node.value.lower() == "true"
+        shown = node.value if isinstance(node, yaml.ScalarNode) else "a " + node.id
+        self.error(
+            node,
+            f"'{f.name}' must be true or false, not '{shown}'",
+            f"write '{f.name}: true' or '{f.name}: false'",
+        )
+        return None
+
+    def text(self, node: yaml.Node, what: str) -> str | None:
+        """A scalar as the text it was written as, whatever type YAML 1.1 would guess."""
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(
+                node,
+                f"{what} must be text, not a {node.id}",
+                "put text that starts with '[', '{' or '-' in quotes",
+            )
+            return None
+        if node.tag not in PLAIN_TAGS and not node.tag.startswith(STANDARD_TAG + "str"):
+            self.error(
+                node,
+                f"YAML tags like '{_short_tag(node.tag)}' are not allowed",
+                "remove the tag; every value is read as text",
+            )
+            return None
+        return node.value.strip()
+
+
+def _value_of(node: yaml.MappingNode, name: str) -> yaml.ScalarNode | None:
+    """The scalar value of the first key `name` in a mapping node, if it has one."""
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == name:
+            return value if isinstance(value, yaml.ScalarNode) else None
+    return None
+
+
+def _required(name: str, specific: tuple[F.Field, ...]) -> bool:
+    return any(f.name == name and f.required for f in (*F.COMMON_FIELDS, *specific))
+
+
+def _did_you_mean(word: str, options: Iterable[str], suffix: str = "") -> str:
+    close = difflib.get_close_matches(word, list(options) or KNOWN_NAMES, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return suffix
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(STANDARD_TAG) if tag.startswith(STANDARD_TAG) else tag
