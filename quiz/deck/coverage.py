@@ -12,10 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quiz.deck.source import CITATION_MARK, SourceText, normalise
+from quiz.deck.source import PARAGRAPH_BREAK, SourceText, normalise, split_sentences
 
 NOT_CONTENT = {"references", "notes", "see also", "external links", "further reading", "sources"}
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +37,12 @@ def content_sentences(raw: str) -> list[str]:
     """The sentences of the source's content sections, citation marks removed."""
     sentences: list[str] = []
     in_content = False
-    for paragraph in re.split(r"\n\s*\n", raw):
+    for paragraph in PARAGRAPH_BREAK.split(raw):
         heading = re.match(r"#{2,}\s+(.*)", paragraph.strip())
         if heading:
             in_content = heading[1].strip().lower() not in NOT_CONTENT
-            continue
-        if in_content:
-            text = normalise(CITATION_MARK.sub("", paragraph))
-            sentences.extend(s for s in SENTENCE_END.split(text) if s)
+        elif in_content:
+            sentences.extend(split_sentences(paragraph))
     return sentences
 
 

@@ -104,8 +104,11 @@ def _parse(path: Path, text: str) -> tuple[yaml.Node | None, list[DeckError]]:
         return loader.get_single_node(), []
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_error(path, exc)]
-    except yaml.YAMLError as exc:  # unmarked errors: reader problems such as control characters
-        return None, [DeckError(path, 1, 1, f"this is not valid YAML: {exc}")]
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, reported by offset
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        message = f"the file contains the control character U+{exc.character:04X}"
+        return None, [DeckError(path, line, column, message, "YAML does not allow it; remove it")]
     finally:
         loader.dispose()
 

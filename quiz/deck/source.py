@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import process
 
 CITATION_MARK = re.compile(r"\[\d+\]")
 """Wikipedia-style reference markers, `[12]`: not part of what a sentence says."""
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def normalise(text: str) -> str:
@@ -34,12 +37,9 @@ class SourceText:
         return normalise(quote) in self.text
 
     def closest(self, quote: str) -> str:
-        """The passage of the source most like `quote`, to show authors what differs."""
-        needle = normalise(quote)
-        match = fuzz.partial_ratio_alignment(needle, self.text)
-        if match is None or match.score < 60:
-            return ""
-        return self.text[match.dest_start : match.dest_end]
+        """The sentence of the source most like `quote`, to show authors what differs."""
+        best = process.extractOne(normalise(quote), split_sentences(self.raw), score_cutoff=60)
+        return best[0] if best else ""
 
 
 @cache
@@ -50,3 +50,12 @@ def _normalised_body(raw: str) -> str:
 def read_source(path: Path) -> SourceText:
     """Read a source file as UTF-8; raises OSError or UnicodeDecodeError for the caller."""
     return SourceText(path, path.read_text(encoding="utf-8"))
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a text, paragraph by paragraph, normalised, citation marks removed."""
+    sentences: list[str] = []
+    for paragraph in PARAGRAPH_BREAK.split(text):
+        flat = normalise(CITATION_MARK.sub("", paragraph))
+        sentences.extend(s for s in SENTENCE_END.split(flat) if s)
+    return sentences

@@ -25,8 +25,9 @@ from quiz.deck.rules import QuestionRules
 from quiz.deck.source import SourceText, read_source
 
 STANDARD_TAG = "tag:yaml.org,2002:"
-PLAIN_TAGS = {
-    f"{STANDARD_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+ALLOWED_TAGS = {
+    STANDARD_TAG + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 KNOWN_NAMES = {f.name for table in (*F.TYPE_FIELDS.values(), F.COMMON_FIELDS) for f in table}
 
@@ -113,7 +114,7 @@ class DeckValidator:
 
     def check_unique_id(self, node: yaml.Node, seen: dict[str, int]) -> None:
         """Report a reused id even when the question has other errors too."""
-        id_node = _value_of(node, "id")
+        id_node = _value_of(node, "id") if isinstance(node, yaml.MappingNode) else None
         if id_node is None:
             return
         line = node.start_mark.line + 1
@@ -181,7 +182,7 @@ class DeckValidator:
                 entries[name] = (key, value)
         for f in table.values():
             if f.required and f.name not in entries and f.name != "type":
-                self.error(node, f"{what} has no '{f.name}'", f"add '{f.name}:' ({f.doc})")
+                self.error(node, f"{what} has no '{f.name}'", f"add '{f.name}:', {_lower(f.doc)}")
         return entries
 
     def key_name(
@@ -224,7 +225,7 @@ class DeckValidator:
         if text is None:
             return None
         if not text and f.required:
-            self.error(node, f"'{f.name}' is empty", f.doc)
+            self.error(node, f"'{f.name}' is empty", f"expected {_lower(f.doc)}")
             return None
         if f.kind == "slug" and not F.SLUG.fullmatch(text):
             self.error(
@@ -250,6 +251,8 @@ class DeckValidator:
         return tuple(v for v in values if v is not None)
 
     def bool_field(self, entries: Entries, f: F.Field) -> bool | None:
+        if f.name not in entries:  # only `answer` is a boolean, and it is required
+            return None
         node = entries[f.name][1]
         if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false"):
             return node.value.lower() == "true"
@@ -263,18 +266,18 @@ class DeckValidator:
 
     def text(self, node: yaml.Node, what: str) -> str | None:
         """A scalar as the text it was written as, whatever type YAML 1.1 would guess."""
+        if node.tag not in ALLOWED_TAGS:
+            self.error(
+                node,
+                f"YAML tags like '{_short_tag(node.tag)}' are not allowed",
+                "remove the tag; every value is read as text",
+            )
+            return None
         if not isinstance(node, yaml.ScalarNode):
             self.error(
                 node,
                 f"{what} must be text, not a {node.id}",
                 "put text that starts with '[', '{' or '-' in quotes",
-            )
-            return None
-        if node.tag not in PLAIN_TAGS and not node.tag.startswith(STANDARD_TAG + "str"):
-            self.error(
-                node,
-                f"YAML tags like '{_short_tag(node.tag)}' are not allowed",
-                "remove the tag; every value is read as text",
             )
             return None
         return node.value.strip()
@@ -297,6 +300,11 @@ def _did_you_mean(word: str, options: Iterable[str], suffix: str = "") -> str:
     if close:
         return f"did you mean '{close[0]}'?"
     return suffix
+
+
+def _lower(doc: str) -> str:
+    """A field's documentation as the tail of a sentence."""
+    return doc[0].lower() + doc[1:].rstrip(".")
 
 
 def _short_tag(tag: str) -> str:

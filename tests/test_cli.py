@@ -1,0 +1,79 @@
+"""The `quiz` command line as a user runs it: exit codes, help, version, output lines."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz import __version__
+from quiz.cli import build_parser, main
+
+TESTS = Path(__file__).parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_version_through_python_dash_m() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"quiz {__version__}"
+
+
+def test_every_subcommand_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"check", "schema"} <= set(commands)
+    for name in commands:
+        with pytest.raises(SystemExit) as exit_:
+            main([name, "--help"])
+        assert exit_.value.code == 0
+        out = capsys.readouterr().out
+        assert "examples:" in out
+        assert f"quiz {name}" in out
+
+
+def test_check_valid_deck_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(TESTS / "decks" / "every-type.yaml"), "-v"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2].endswith(
+        "6 questions (1 choice, 1 multi, 1 truefalse, 1 text, 1 cloze, 1 order)"
+    )
+    assert out[-1] == "1 deck checked, no errors (6 questions)"
+
+
+def test_check_reports_errors_and_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = TESTS / "deck" / "bad"
+    paths = [bad / "answer-not-in-choices.yaml", TESTS / "decks"]
+    assert main(["check", *map(str, paths)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(
+        "answer-not-in-choices.yaml:9:13: error: answer 'Gaoo' is not one of the choices: "
+        "Gao, Bamako, Kidal, Timbuktu (did you mean 'Gao'?)"
+    )
+    assert out[-1] == "1 error in 1 of 2 decks"
+
+
+def test_check_missing_path_is_a_usage_error() -> None:
+    result = run("check", "no/such/deck.yaml")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "quiz: error: no such file or folder: no/such/deck.yaml"
+    assert "Traceback" not in result.stderr
+
+
+def test_check_bundled_decks_by_default_with_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--coverage"]) == 0
+    out = capsys.readouterr().out
+    assert "sentences quoted by 'algeria-mali-relations' (100%)" in out
+
+
+def test_schema_matches_the_shipped_copy(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    shipped = (TESTS.parent / "decks" / "schema.json").read_text(encoding="utf-8")
+    assert capsys.readouterr().out == shipped, "run: quiz schema > decks/schema.json"
