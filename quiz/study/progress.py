@@ -1,0 +1,150 @@
+"""Numbers for the home screen and the statistics screen, read from the store.
+
+Definitions, used the same way everywhere:
+- a deck's questions are *new* (never reviewed), *due now* (reviewed, due at or before
+  now) or *learned* (reviewed, not due yet); the three add up to the deck's size, and
+  questions removed from the YAML are not counted even though their state is kept;
+- a review was *recalled* when the answer was checked right, or, for a flashcard
+  reveal where nothing was checked, when the learner rated it anything but Again;
+  *retention* is the share of reviews recalled;
+- a question was *missed* by a wrong quiz answer or a review not recalled.
+Reads only; nothing here knows about Textual.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from quiz.deck.model import Deck
+from quiz.store.database import Database
+from quiz.study.times import days_back, from_timestamp, local_day, start_of_day, timestamp
+
+RECALLED = "COALESCE(correct, rating > 1)"
+"""SQL for "this review was recalled"; `correct` is NULL for a flashcard reveal."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeckProgress:
+    """Where a deck stands at a moment; `next_due` is None when nothing is scheduled later."""
+
+    due_now: int
+    new: int
+    learned: int
+    next_due: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class DayReviews:
+    """The reviews of one calendar day, for a chart."""
+
+    day: date
+    reviews: int
+    recalled: int
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """How many reviews there were and how many of them were recalled."""
+
+    reviews: int
+    recalled: int
+
+    @property
+    def share(self) -> float | None:
+        """Recalled / reviews, None before the first review."""
+        return self.recalled / self.reviews if self.reviews else None
+
+
+@dataclass(frozen=True, slots=True)
+class MissedQuestion:
+    """A question the learner got wrong; `attempts` counts quiz answers and reviews."""
+
+    deck_id: str
+    question_id: str
+    misses: int
+    attempts: int
+
+
+def deck_progress(db: Database, deck: Deck, now: datetime) -> DeckProgress:
+    """Due now, new and learned counts of the deck's current questions, and the next due time.
+
+    `next_due` is the earliest due time after `now` (what is due before is in `due_now`).
+    """
+    rows = db.query("SELECT question_id, due FROM cards WHERE deck_id = ?", (deck.id,))
+    saved = {row["question_id"]: from_timestamp(row["due"]) for row in rows}
+    dues = [saved[q.id] for q in deck.questions if q.id in saved]
+    later = [due for due in dues if due > now]
+    return DeckProgress(
+        due_now=len(dues) - len(later),
+        new=len(deck.questions) - len(dues),
+        learned=len(later),
+        next_due=min(later, default=None),
+    )
+
+
+def reviews_per_day(
+    db: Database,
+    now: datetime,
+    *,
+    days: int = 30,
+    deck_id: str | None = None,
+    tz: tzinfo | None = None,
+) -> list[DayReviews]:
+    """The last `days` calendar days up to today, oldest first, days without reviews as 0."""
+    calendar = days_back(now, days, tz)
+    rows = db.query(
+        f"SELECT reviewed_at, {RECALLED} AS recalled FROM reviews"
+        " WHERE reviewed_at >= ? AND reviewed_at < ? AND (? IS NULL OR deck_id = ?)",
+        (
+            timestamp(start_of_day(calendar[0], tz)),
+            timestamp(start_of_day(calendar[-1] + timedelta(days=1), tz)),
+            deck_id,
+            deck_id,
+        ),
+    )
+    reviews: Counter[date] = Counter()
+    recalled: Counter[date] = Counter()
+    for row in rows:
+        day = local_day(from_timestamp(row["reviewed_at"]), tz)
+        reviews[day] += 1
+        recalled[day] += row["recalled"]
+    return [DayReviews(day, reviews[day], recalled[day]) for day in calendar]
+
+
+def retention(
+    db: Database, *, deck_id: str | None = None, since: datetime | None = None
+) -> Retention:
+    """Reviews and recalled reviews, of one deck or all, since a moment or ever."""
+    start = None if since is None else timestamp(since)
+    rows = db.query(
+        f"SELECT COUNT(*) AS reviews, COALESCE(SUM({RECALLED}), 0) AS recalled FROM reviews"
+        " WHERE (? IS NULL OR deck_id = ?) AND (? IS NULL OR reviewed_at >= ?)",
+        (deck_id, deck_id, start, start),
+    )
+    return Retention(reviews=rows[0]["reviews"], recalled=rows[0]["recalled"])
+
+
+def most_missed(
+    db: Database, *, deck_id: str | None = None, limit: int = 10
+) -> list[MissedQuestion]:
+    """The questions missed most often in quizzes and reviews together, worst first.
+
+    Ties go to the higher share of misses, then to the ids. The ids may name questions
+    since removed from their deck; the caller shows only those it can still find.
+    """
+    rows = db.query(
+        "SELECT deck_id, question_id, SUM(missed) AS misses, COUNT(*) AS attempts FROM ("
+        "  SELECT deck_id, question_id, correct = 0 AS missed FROM answers"
+        f"  UNION ALL SELECT deck_id, question_id, NOT {RECALLED} FROM reviews"
+        ") WHERE (? IS NULL OR deck_id = ?)"
+        " GROUP BY deck_id, question_id HAVING misses > 0"
+        " ORDER BY misses DESC, CAST(misses AS REAL) / attempts DESC, deck_id, question_id"
+        " LIMIT ?",
+        (deck_id, deck_id, limit),
+    )
+    return [
+        MissedQuestion(row["deck_id"], row["question_id"], row["misses"], row["attempts"])
+        for row in rows
+    ]

@@ -1,0 +1,138 @@
+"""FSRS behind our own small types; the only module in the project that imports `fsrs`.
+
+Why a wrapper: the store, the study queue and the screens speak `Rating` and
+`CardState`, so a new fsrs version touches this file alone. A card's state is saved as
+fsrs's own JSON, which round-trips exactly (LIBRARY-FACTS.md, "fsrs 6").
+Nothing here knows about the store or Textual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from typing import Literal
+
+import fsrs
+
+from quiz.study.times import as_utc
+
+Phase = Literal["new", "learning", "review", "relearning"]
+"""Where a card is in its life: FSRS's three states, plus "new" for never reviewed."""
+
+_PHASE_OF_STATE: dict[fsrs.State, Phase] = {
+    fsrs.State.Learning: "learning",
+    fsrs.State.Review: "review",
+    fsrs.State.Relearning: "relearning",
+}
+_STATE_OF_PHASE: dict[Phase, fsrs.State] = {
+    "new": fsrs.State.Learning,
+    **{phase: state for state, phase in _PHASE_OF_STATE.items()},
+}
+
+
+class Rating(IntEnum):
+    """How well the learner recalled a card: FSRS's values, which are also the keys 1–4."""
+
+    Again = 1
+    Hard = 2
+    Good = 3
+    Easy = 4
+
+
+def card_key(deck_id: str, question_id: str) -> int:
+    """FSRS's card id for a question, derived from the question's stable key.
+
+    It must never change for a question (review logs name it), so it is a hash of
+    (deck id, question id) rather than a creation time; 48 bits keep it exact as a
+    JSON number in any reader.
+    """
+    digest = hashlib.sha256(f"{deck_id}\0{question_id}".encode()).digest()
+    return int.from_bytes(digest[:6], "big")
+
+
+@dataclass(frozen=True, slots=True)
+class CardState:
+    """A card's schedule: when it is due next and FSRS's memory model of it.
+
+    `stability` (days until recall falls to 90%) and `difficulty` (1–10) are None until
+    the first review; `step` is FSRS's position in the (re)learning steps.
+    """
+
+    card_id: int
+    phase: Phase
+    due: datetime
+    stability: float | None = None
+    difficulty: float | None = None
+    step: int | None = 0
+    last_review: datetime | None = None
+
+    @classmethod
+    def new(cls, card_id: int, due: datetime) -> CardState:
+        """A card never reviewed, due at `due` (the moment it is first offered)."""
+        return cls(card_id=card_id, phase="new", due=as_utc(due))
+
+    @property
+    def is_new(self) -> bool:
+        return self.phase == "new"
+
+    def to_json(self) -> str:
+        """The stored form: fsrs's own JSON for the card."""
+        return _to_fsrs(self).to_json()
+
+    @classmethod
+    def from_json(cls, text: str) -> CardState:
+        """A card read back from the stored form; ValueError or KeyError if it is damaged."""
+        return _from_fsrs(fsrs.Card.from_json(text))
+
+
+def _to_fsrs(card: CardState) -> fsrs.Card:
+    return fsrs.Card(
+        card_id=card.card_id,
+        state=_STATE_OF_PHASE[card.phase],
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=as_utc(card.due),
+        last_review=None if card.last_review is None else as_utc(card.last_review),
+    )
+
+
+def _from_fsrs(card: fsrs.Card) -> CardState:
+    return CardState(
+        card_id=card.card_id,
+        phase="new" if card.last_review is None else _PHASE_OF_STATE[card.state],
+        due=as_utc(card.due),
+        stability=card.stability,
+        difficulty=card.difficulty,
+        step=card.step,
+        last_review=None if card.last_review is None else as_utc(card.last_review),
+    )
+
+
+class StudyScheduler:
+    """FSRS with the app's settings.
+
+    `fuzzing` spreads due dates by a few percent so cards learned together do not
+    stay bunched up; the app turns it on, tests turn it off to get exact dates.
+    """
+
+    def __init__(self, *, fuzzing: bool = True, desired_retention: float = 0.9) -> None:
+        self._fsrs = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
+
+    def review(
+        self, card: CardState, rating: Rating, at: datetime, seconds: float | None = None
+    ) -> tuple[CardState, str]:
+        """The card after `rating` at `at`, and fsrs's review log as JSON.
+
+        Pure: nothing is saved (`quiz.store.cards.record_review` does that), so calling
+        it once per rating shows the learner where each key would send the card.
+        """
+        after, log = self._fsrs.review_card(
+            _to_fsrs(card),
+            fsrs.Rating(int(rating)),
+            review_datetime=as_utc(at),
+            review_duration=None if seconds is None else round(seconds * 1000),
+        )
+        return _from_fsrs(after), log.to_json()

@@ -1,0 +1,46 @@
+"""Instants and calendar days for study: how a clock reading becomes stored text or a day.
+
+Instants are UTC everywhere (fsrs refuses anything else). "Today", for the daily
+new-card limit and reviews per day, is the learner's local calendar day: a learner in
+UTC-8 should not see the day roll over at 4 p.m. Callers may pass the zone (`tz`);
+`None` means the computer's local zone. Nothing here knows about the store or the UI.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+
+def as_utc(moment: datetime) -> datetime:
+    """`moment` in `datetime.UTC` (which is `timezone.utc`), as fsrs demands; naive is a bug."""
+    if moment.utcoffset() is None:
+        raise ValueError(f"study times must be timezone-aware, got {moment!r}")
+    return moment.astimezone(UTC)
+
+
+def timestamp(moment: datetime) -> str:
+    """The stored form of an instant: fixed-width UTC ISO text, so text order is time order."""
+    return as_utc(moment).isoformat(timespec="microseconds")
+
+
+def from_timestamp(text: str) -> datetime:
+    """An instant read back from the store."""
+    return as_utc(datetime.fromisoformat(text))
+
+
+def local_day(moment: datetime, tz: tzinfo | None = None) -> date:
+    """The learner's calendar day that `moment` falls on."""
+    return as_utc(moment).astimezone(tz).date()
+
+
+def start_of_day(day: date, tz: tzinfo | None = None) -> datetime:
+    """The UTC instant at which the learner's calendar day `day` begins."""
+    midnight = datetime.combine(day, time())
+    local = midnight.replace(tzinfo=tz) if tz is not None else midnight.astimezone()
+    return as_utc(local)
+
+
+def days_back(moment: datetime, count: int, tz: tzinfo | None = None) -> list[date]:
+    """The `count` calendar days ending with the one `moment` falls on, oldest first."""
+    today = local_day(moment, tz)
+    return [today - timedelta(days=back) for back in range(count - 1, -1, -1)]
