@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,24 @@ def test_schema_matches_the_shipped_copy(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["schema"]) == 0
     shipped = (TESTS.parent / "decks" / "schema.json").read_text(encoding="utf-8")
     assert capsys.readouterr().out == shipped, "run: quiz schema > decks/schema.json"
+
+
+def test_check_json_format_is_machine_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = TESTS / "deck" / "bad" / "answer-not-in-choices.yaml"
+    assert main(["check", "--format", "json", str(bad)]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["errors"] == 1
+    assert document["warnings"] == 0
+    [problem] = document["problems"]
+    assert (problem["line"], problem["column"], problem["severity"]) == (9, 13, "error")
+    assert problem["hint"] == "did you mean 'Gao'?"
+    assert document["decks"][0]["valid"] is False
+
+
+def test_check_github_format_annotates_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = TESTS / "deck" / "bad" / "answer-not-in-choices.yaml"
+    assert main(["check", "--format", "github", str(bad)]) == 1
+    first, summary = capsys.readouterr().out.splitlines()
+    assert first.startswith("::error file=")
+    assert first.split(",", 1)[1].startswith("line=9,col=13,title=quiz check::answer 'Gaoo'")
+    assert summary == "1 error in 1 of 1 deck"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 
 from quiz.commands import Subparsers, add_command, add_deck_paths
-from quiz.deck import Deck, LoadResult, load_decks
+from quiz.deck import Deck, DeckError, load_decks
 from quiz.deck.coverage import coverage
 from quiz.deck.errors import display_path
 from quiz.deck.source import read_source
+from quiz.problems import FORMATS, CheckReport
 
 
 def register(sub: Subparsers) -> None:
@@ -19,36 +20,51 @@ def register(sub: Subparsers) -> None:
         "quiz check",
         "quiz check decks/algeria-mali-relations.yaml -v",
         "quiz check my-decks/ --coverage",
+        "quiz check --strict --format github   # in CI: warnings fail, shown as annotations",
     )
     add_deck_paths(parser)
     parser.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        help="also summarise each valid deck (questions by type)",
+        "-v", "--verbose", action="store_true", help="also summarise each valid deck"
     )
     parser.add_argument(
         "--coverage",
         action="store_true",
         help="show which sentences of each deck's source no question quotes",
     )
+    parser.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="text for people (default), json for programs, github for CI annotations",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.lint import lint_deck  # answer matching is only needed once decks load
+
     results = load_decks(args.paths)
+    problems: list[DeckError] = [e for r in results for e in r.errors]
     for result in results:
-        for error in result.errors:
-            print(error)
-    valid = [r.deck for r in results if r.deck is not None]
+        if result.deck is not None:
+            problems.extend(lint_deck(result.deck))
+    report = CheckReport(tuple(results), tuple(problems))
+    print(FORMATS[args.format](report), end="")
+    if args.format == "text":
+        _print_details(report, args)
+    failed = report.errors or (args.strict and report.warnings)
+    return 1 if failed else 0
+
+
+def _print_details(report: CheckReport, args: argparse.Namespace) -> None:
     if args.verbose:
-        for deck in valid:
+        for deck in report.decks:
             print(describe(deck))
     if args.coverage:
-        for deck in valid:
+        for deck in report.decks:
             print_coverage(deck)
-    print(summary(results))
-    return 1 if any(r.errors for r in results) else 0
+    print(report.summary())
 
 
 def describe(deck: Deck) -> str:
@@ -67,17 +83,3 @@ def print_coverage(deck: Deck) -> None:
     )
     for sentence in report.uncovered:
         print(f"  not quoted: {sentence}")
-
-
-def summary(results: list[LoadResult]) -> str:
-    decks = _plural(len(results), "deck")
-    errors = sum(len(r.errors) for r in results)
-    if not errors:
-        questions = sum(len(r.deck.questions) for r in results if r.deck)
-        return f"{decks} checked, no errors ({_plural(questions, 'question')})"
-    failing = sum(1 for r in results if r.errors)
-    return f"{_plural(errors, 'error')} in {failing} of {decks}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -14,7 +14,8 @@ class DeckError:
     """One problem at one place in one file.
 
     `line` and `column` are 1-based, as editors count them. `hint` says what to write
-    instead, when there is something useful to say.
+    instead, when there is something useful to say. Warnings carry a `code`, the name
+    a question's `silence:` list uses to turn them off.
     """
 
     path: Path
@@ -23,6 +24,7 @@ class DeckError:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    code: str = ""
 
     def location(self) -> str:
         """`path:line:column`, the form editors and terminals turn into a link."""

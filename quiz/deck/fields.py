@@ -59,7 +59,18 @@ COMMON_FIELDS = (
     Field("explain", "text", "Shown after answering: why the answer is right."),
     Field("quote", "text", "Verbatim passage of source.file that the question is derived from."),
     Field("tags", "texts", "Labels for filtering and for Anki tags."),
+    Field("silence", "texts", "Warnings of `quiz check` that do not apply to this question."),
 )
+
+WARNINGS = {
+    "answer-in-prompt": "the answer appears word for word in the prompt",
+    "long-choice": "one choice is far longer than the others, which gives it away",
+    "same-prompt": "another question has the same prompt",
+    "redundant-accept": "an accepted answer equals the answer once case, accents and spacing go",
+    "lenient-distractor": "a wrong choice would be accepted as the answer if typed",
+    "whole-sentence-cloze": "a cloze deletion hides the whole sentence",
+}
+"""The weak-question warnings `quiz check` gives, by the name `silence:` uses."""
 
 PROMPT = Field("prompt", "text", "The question as the learner reads it.", True)
 

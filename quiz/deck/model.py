@@ -37,7 +37,8 @@ class Question:
 
     `id` is the question's identity for ever: history, study schedules and Anki notes
     are keyed by (deck id, question id), so editing the text keeps them all.
-    `line` points authors back at the YAML; it takes no part in equality.
+    `silence` names `quiz check` warnings the author has judged not to apply.
+    `line` and `column` point authors back at the YAML; they take no part in equality.
     """
 
     kind: ClassVar[str] = ""
@@ -48,7 +49,9 @@ class Question:
     explain: str = ""
     quote: str = ""
     tags: tuple[str, ...] = ()
+    silence: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
+    column: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

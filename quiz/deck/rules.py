@@ -39,6 +39,7 @@ class QuestionRules:
     def build(self, kind: str, values: dict[str, Any], entries: Entries) -> AnyQuestion | None:
         before = len(self.validator.errors)
         self.quote(values["quote"], entries)
+        self.silence(values["silence"], entries)
         check: Callable[[dict[str, Any], Entries], None] = getattr(self, kind)
         check(values, entries)
         if len(self.validator.errors) > before:
@@ -108,6 +109,17 @@ class QuestionRules:
         close = difflib.get_close_matches(answer, choices, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "copy it from the choices"
         self.error(node, f"answer '{answer}' is not one of the choices: {', '.join(choices)}", hint)
+
+    def silence(self, names: tuple[str, ...], entries: Entries) -> None:
+        if not names:
+            return
+        for name, item in zip(names, entries["silence"][1].value, strict=True):
+            if name not in F.WARNINGS:
+                close = difflib.get_close_matches(name, F.WARNINGS, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "warnings are " + ", ".join(
+                    F.WARNINGS
+                )
+                self.error(item, f"unknown warning '{name}' in 'silence'", hint)
 
     def quote(self, quote: str, entries: Entries) -> None:
         if not quote or self.source is None or self.source.contains(quote):

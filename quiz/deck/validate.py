@@ -145,6 +145,7 @@ class DeckValidator:
             return None
         values.pop("type")
         values["line"] = node.start_mark.line + 1
+        values["column"] = node.start_mark.column + 1
         return rules.build(kind, values, entries)
 
     def question_type(self, node: yaml.MappingNode) -> str | None:

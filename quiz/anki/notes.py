@@ -1,0 +1,194 @@
+"""Deck questions as Anki note content: escaped HTML fields, tags, deck names and GUIDs.
+
+Pure data, no genanki and no I/O. Deck text is data, never markup: every piece of it
+goes through `html_text`, so `<script>` in a question shows as text in Anki. The content
+hash covers exactly what Anki would show, so any change a learner could see gets a new
+change time (and only such a change).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quiz.anki.ids import note_guid
+from quiz.anki.notetypes import (
+    ACCEPTED,
+    ANSWER,
+    CHOICES,
+    EXPLANATION,
+    ITEMS,
+    NOTE_TYPES,
+    PROMPT,
+    QUOTE,
+    SOURCE,
+    SOURCE_URL,
+    TEXT,
+    NoteType,
+)
+from quiz.deck.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    ClozeQuestion,
+    Deck,
+    MultiQuestion,
+    OrderQuestion,
+    Source,
+    TextQuestion,
+    TrueFalseQuestion,
+)
+
+NoteKey = tuple[str, str]
+"""(deck id, question id): a note's identity, in the store as in its GUID."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteContent:
+    """Everything Anki will see of one question's note, fields in the note type's order."""
+
+    deck_id: str
+    question_id: str
+    section: str
+    note_type: NoteType
+    deck_name: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def key(self) -> NoteKey:
+        return (self.deck_id, self.question_id)
+
+    @property
+    def guid(self) -> str:
+        return note_guid(self.deck_id, self.question_id)
+
+    @property
+    def content_hash(self) -> str:
+        """A digest of what the learner sees: note type, deck, fields and tags."""
+        seen = [self.note_type.kind, self.deck_name, self.fields, self.tags]
+        return hashlib.sha256(json.dumps(seen, ensure_ascii=False).encode()).hexdigest()
+
+
+def deck_notes(decks: Iterable[Deck]) -> list[NoteContent]:
+    """One note per question, decks and questions in their order."""
+    return [question_note(deck, question) for deck in decks for question in deck.questions]
+
+
+def question_note(deck: Deck, question: AnyQuestion) -> NoteContent:
+    """The note of one question: its note type's fields filled by key, escaped."""
+    note_type = NOTE_TYPES[question.kind]
+    values = {
+        **_answer_fields(deck.id, question),
+        EXPLANATION.key: html_text(question.explain),
+        QUOTE.key: html_text(question.quote),
+        **_source_fields(deck.source),
+    }
+    return NoteContent(
+        deck_id=deck.id,
+        question_id=question.id,
+        section=question.section,
+        note_type=note_type,
+        deck_name=deck_name(deck.title, question.section),
+        fields=tuple(values[field.key] for field in note_type.fields),
+        tags=_tags(deck.id, question.tags),
+    )
+
+
+def html_text(text: str) -> str:
+    """HTML that shows `text` literally in Anki.
+
+    Besides HTML, `[` is escaped so that text such as `[sound:x.mp3]` or `[latex]` stays
+    text instead of becoming an Anki media or LaTeX tag; line breaks are kept.
+    """
+    return html.escape(text).replace("[", "&#91;").replace("\n", "<br>")
+
+
+def deck_name(title: str, section: str) -> str:
+    """`Title::Section`; a `::` inside either would nest decks, so it becomes `:`."""
+    parts = (title, section) if section else (title,)
+    return "::".join(" ".join(part.replace("::", ":").split()) for part in parts)
+
+
+def shuffled(deck_id: str, question_id: str, items: Iterable[str]) -> tuple[str, ...]:
+    """The items in an order fixed by the question's identity: the same on every export.
+
+    Each item ranks by a hash of (deck id, question id, item), so adding a choice leaves
+    the others' relative order alone. Not Python's `hash()`, which changes per process.
+    """
+
+    def rank(item: str) -> bytes:
+        return hashlib.sha256(f"{deck_id}/{question_id}/{item}".encode()).digest()
+
+    return tuple(sorted(items, key=rank))
+
+
+def _answer_fields(deck_id: str, question: AnyQuestion) -> dict[str, str]:
+    """The fields that differ by question type: the front and the answer."""
+    match question:
+        case ChoiceQuestion():
+            choices = shuffled(deck_id, question.id, question.choices)
+            return _choice_fields(question, choices, (question.answer,))
+        case MultiQuestion():
+            choices = shuffled(deck_id, question.id, question.choices)
+            return _choice_fields(question, choices, question.answers)
+        case TrueFalseQuestion():
+            # True before False, as everyone writes them; shuffling two words adds nothing.
+            return _choice_fields(question, ("True", "False"), (question.answer_text,))
+        case TextQuestion():
+            return {
+                PROMPT.key: html_text(question.prompt),
+                ANSWER.key: html_text(question.answer),
+                ACCEPTED.key: html_text("; ".join(question.accept)),
+            }
+        case ClozeQuestion():
+            return {TEXT.key: html_text(question.text)}
+        case OrderQuestion():
+            return {
+                PROMPT.key: html_text(question.prompt),
+                ITEMS.key: _html_list("ul", "items", _out_of_order(deck_id, question)),
+                ANSWER.key: _html_list("ol", "order", question.items),
+            }
+
+
+def _choice_fields(
+    question: AnyQuestion, choices: tuple[str, ...], right: Iterable[str]
+) -> dict[str, str]:
+    """The same lettered list for both sides; the right choices carry the `correct` class."""
+    marked = set(right)
+    items = "".join(
+        f'<li class="choice{" correct" if choice in marked else ""}">{html_text(choice)}</li>'
+        for choice in choices
+    )
+    return {
+        PROMPT.key: html_text(question.prompt),
+        CHOICES.key: f'<ol class="choices" type="A">{items}</ol>',
+        ANSWER.key: html_text(question.answer_text),
+    }
+
+
+def _out_of_order(deck_id: str, question: OrderQuestion) -> tuple[str, ...]:
+    """The items shuffled, and never shown in the right order on the front."""
+    items = shuffled(deck_id, question.id, question.items)
+    return items[1:] + items[:1] if items == question.items else items
+
+
+def _html_list(tag: str, css_class: str, items: Iterable[str]) -> str:
+    entries = "".join(f"<li>{html_text(item)}</li>" for item in items)
+    return f'<{tag} class="{css_class}">{entries}</{tag}>'
+
+
+def _source_fields(source: Source) -> dict[str, str]:
+    """The deck's source on every back; only web addresses become links."""
+    label = source.title or source.url
+    if label and source.license:
+        label = f"{label} ({source.license})"
+    link = source.url if source.url.startswith(("https://", "http://")) else ""
+    return {SOURCE.key: html_text(label), SOURCE_URL.key: html_text(link)}
+
+
+def _tags(deck_id: str, tags: Iterable[str]) -> tuple[str, ...]:
+    """The question's tags with spaces as `_` (Anki splits tags at spaces), then the deck id."""
+    return tuple(dict.fromkeys([*("_".join(tag.split()) for tag in tags if tag.strip()), deck_id]))

@@ -1,0 +1,160 @@
+"""Warnings about weak questions: valid decks that still teach badly.
+
+A deck can pass every rule of the format and still give its answers away: the answer
+sits in the prompt, the right choice is the one long choice, a distractor is close
+enough to the answer that typing it would count. These checks judge text the way the
+quiz's answer checking does (`quiz.play.textmatch`), so "would be accepted" means what
+a learner would see. Each warning can be silenced per question with `silence: [name]`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from statistics import mean
+
+from quiz.deck.errors import DeckError
+from quiz.deck.model import (
+    CLOZE_DELETION,
+    AnyQuestion,
+    ChoiceQuestion,
+    ClozeQuestion,
+    Deck,
+    MultiQuestion,
+    TextQuestion,
+)
+from quiz.play.textmatch import fold, match_text
+
+LONG_CHOICE_FACTOR = 2.0
+LONG_CHOICE_MARGIN = 15
+"""A choice gives itself away when it is twice as long as the others' average and at
+least this many characters longer: "Gao" beside "Bamako" is fine, a sentence beside
+single words is not."""
+
+Finding = tuple[str, str]
+"""A warning's name and its message."""
+
+
+def lint_deck(deck: Deck) -> list[DeckError]:
+    """Every warning for the deck's questions, in file order, less the silenced ones."""
+    warnings = []
+    for question, (name, message) in _findings(deck):
+        if name not in question.silence:
+            warnings.append(_warning(deck, question, name, message))
+    return sorted(warnings, key=lambda w: (w.line, w.column))
+
+
+def _findings(deck: Deck) -> Iterator[tuple[AnyQuestion, Finding]]:
+    for question in deck.questions:
+        for check in QUESTION_CHECKS:
+            for finding in check(question):
+                yield question, finding
+    yield from _same_prompts(deck)
+
+
+def _warning(deck: Deck, question: AnyQuestion, name: str, message: str) -> DeckError:
+    assert deck.path is not None, "decks are linted as loaded from their files"
+    return DeckError(
+        deck.path,
+        question.line,
+        question.column,
+        message,
+        hint=f"add 'silence: [{name}]' to the question if this is intended",
+        severity="warning",
+        code=name,
+    )
+
+
+def _answer_in_prompt(question: AnyQuestion) -> Iterator[Finding]:
+    if isinstance(question, ChoiceQuestion):
+        others = [c for c in question.choices if c != question.answer]
+        if _says(question.prompt, question.answer) and not any(
+            _says(question.prompt, c) for c in others
+        ):
+            yield "answer-in-prompt", f"the answer '{question.answer}' appears in the prompt"
+    elif isinstance(question, TextQuestion):
+        for answer in (question.answer, *question.accept):
+            if _says(question.prompt, answer):
+                yield "answer-in-prompt", f"the answer '{answer}' appears in the prompt"
+                return
+
+
+def _long_choice(question: AnyQuestion) -> Iterator[Finding]:
+    if not isinstance(question, ChoiceQuestion | MultiQuestion):
+        return
+    longest = max(question.choices, key=len)
+    others = mean(len(c) for c in question.choices if c != longest)
+    if len(longest) >= LONG_CHOICE_FACTOR * others and len(longest) - others >= LONG_CHOICE_MARGIN:
+        yield "long-choice", f"the choice '{longest}' is far longer than the others"
+
+
+def _redundant_accept(question: AnyQuestion) -> Iterator[Finding]:
+    if not isinstance(question, TextQuestion):
+        return
+    seen = {fold(question.answer): question.answer}
+    for accepted in question.accept:
+        key = fold(accepted)
+        if key in seen:
+            yield (
+                "redundant-accept",
+                (
+                    f"the accepted answer '{accepted}' is the same as '{seen[key]}' once case, "
+                    "accents, punctuation and spacing are ignored"
+                ),
+            )
+        seen.setdefault(key, accepted)
+
+
+def _lenient_distractor(question: AnyQuestion) -> Iterator[Finding]:
+    if isinstance(question, ChoiceQuestion):
+        right: tuple[str, ...] = (question.answer,)
+    elif isinstance(question, MultiQuestion):
+        right = question.answers
+    else:
+        return
+    for choice in question.choices:
+        if choice not in right and match_text(choice, right) is not None:
+            yield (
+                "lenient-distractor",
+                (f"the wrong choice '{choice}' would be accepted as the answer if typed"),
+            )
+
+
+def _whole_sentence_cloze(question: AnyQuestion) -> Iterator[Finding]:
+    if isinstance(question, ClozeQuestion) and not fold(CLOZE_DELETION.sub("", question.text)):
+        yield "whole-sentence-cloze", "the cloze deletion hides the whole sentence"
+
+
+def _same_prompts(deck: Deck) -> Iterator[tuple[AnyQuestion, Finding]]:
+    first: dict[str, AnyQuestion] = {}
+    for question in deck.questions:
+        key = fold(_asked(question))
+        if key in first:
+            earlier = first[key]
+            yield (
+                question,
+                (
+                    "same-prompt",
+                    f"question '{earlier.id}' on line {earlier.line} has the same prompt",
+                ),
+            )
+        first.setdefault(key, question)
+
+
+def _asked(question: AnyQuestion) -> str:
+    return question.with_blanks() if isinstance(question, ClozeQuestion) else question.prompt
+
+
+def _says(prompt: str, answer: str) -> bool:
+    """True when `answer` appears in `prompt` as whole words, ignoring case."""
+    pattern = rf"(?<!\w){re.escape(answer.casefold())}(?!\w)"
+    return re.search(pattern, prompt.casefold()) is not None
+
+
+QUESTION_CHECKS: tuple[Callable[[AnyQuestion], Iterator[Finding]], ...] = (
+    _answer_in_prompt,
+    _long_choice,
+    _redundant_accept,
+    _lenient_distractor,
+    _whole_sentence_cloze,
+)

@@ -1,0 +1,39 @@
+"""Which questions a quiz asks: the learner's options and the seeded pick. Pure; no UI."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from quiz.deck.model import AnyQuestion, Deck
+
+
+@dataclass(frozen=True, slots=True)
+class QuizOptions:
+    """What the learner chose before starting.
+
+    `sections` and `tags` are the ones to include; `None` means no filter. A question
+    is kept when its section is included and at least one of its tags is (a question
+    without tags passes the tag filter, as there is nothing to exclude it by).
+    `count` caps the number of questions; `None` asks them all.
+    """
+
+    count: int | None = None
+    sections: frozenset[str] | None = None
+    tags: frozenset[str] | None = None
+    shuffle: bool = True
+
+    def includes(self, question: AnyQuestion) -> bool:
+        if self.sections is not None and question.section not in self.sections:
+            return False
+        return self.tags is None or not question.tags or bool(self.tags.intersection(question.tags))
+
+
+def select_questions(deck: Deck, options: QuizOptions, seed: int) -> tuple[AnyQuestion, ...]:
+    """The questions of one run, in the order they will be asked."""
+    chosen = [q for q in deck.questions if options.includes(q)]
+    if options.shuffle:
+        random.Random(f"{seed}:{deck.id}").shuffle(chosen)
+    if options.count is not None:
+        chosen = chosen[: max(options.count, 0)]
+    return tuple(chosen)

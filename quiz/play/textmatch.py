@@ -1,0 +1,174 @@
+"""How a typed answer is compared with an expected one: folding, numbers, dates, typos.
+
+Pure functions over strings; they know nothing of questions, sessions or any UI.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from rapidfuzz.distance import OSA
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+"""A number as people type it: `7`, `1.5`, `1,5`, `1,000`, `1.000.000`."""
+
+KEPT_SYMBOLS = frozenset("%$€£¥°")
+"""Symbols that change what an answer means (`1%` is not `1`), so folding keeps them."""
+
+MIN_FUZZY_LENGTH = 5
+"""Below this many letters a typo is too likely to be another word ("Gao" and "Mao")."""
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<month>[a-z]+)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+DATE_FORMS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}",  # 7 April 2025, 7th of April, 2025
+        rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",  # April 7, 2025 / March 31st 2025
+        r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})",  # 2025-04-07
+    )
+)
+"""The date forms we read; day/month order in `7/4/2025` is ambiguous, so it is not one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How a typed answer matched one expected form: exactly (after folding) or with typos."""
+
+    expected: str
+    exact: bool
+
+
+def fold(text: str) -> str:
+    """A comparison key: accents, case, punctuation and spacing gone; numbers canonical.
+
+    Each number becomes `<n>` with `n` in canonical form, so `1%` and `1 %` fold alike
+    while `1.5` and `15`, which lose only a dot to punctuation removal, do not.
+    """
+    parts: list[str] = []
+    position = 0
+    for found in NUMBER.finditer(text):
+        parts.append(_fold_words(text[position : found.start()]))
+        parts.append(f"<{canonical_number(found[0])}>")
+        position = found.end()
+    parts.append(_fold_words(text[position:]))
+    return "".join(parts)
+
+
+def _fold_words(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(
+        char
+        for char in decomposed
+        if (char.isalnum() and not unicodedata.combining(char)) or char in KEPT_SYMBOLS
+    )
+
+
+def canonical_number(token: str) -> str:
+    """`1,000` → `1000`, `1,5` and `1.5` → `1.5`, `007` → `7`.
+
+    A separator followed by exactly three digits in every group reads as a thousands
+    separator, except a single dot (`1.000` is one point nought in English); the last
+    separator of a mixed number (`1,234.5`, `1.234,5`) is the decimal one.
+    """
+    groups = re.split(r"[.,]", token)
+    separators = re.findall(r"[.,]", token)
+    if not separators:
+        whole, fraction = token, ""
+    elif len(set(separators)) > 1:
+        whole, fraction = "".join(groups[:-1]), groups[-1]
+    elif all(len(g) == 3 for g in groups[1:]) and separators != ["."]:
+        whole, fraction = "".join(groups), ""
+    elif len(separators) == 1:
+        whole, fraction = groups
+    else:
+        return token
+    try:
+        value = Decimal(f"{whole}.{fraction}" if fraction else whole)
+    except InvalidOperation:
+        return token
+    return f"{value.normalize():f}"
+
+
+def numbers_in(text: str) -> tuple[str, ...]:
+    """The numbers an answer names, canonical; a typo may never change one."""
+    return tuple(canonical_number(n) for n in NUMBER.findall(text))
+
+
+def parse_date(text: str) -> date | None:
+    """The date `text` is, when it is one date and nothing else in a form we know."""
+    cleaned = " ".join(text.casefold().replace(",", ", ").split()).strip(" .")
+    for form in DATE_FORMS:
+        found = form.fullmatch(cleaned)
+        if found is None:
+            continue
+        month = found["month"]
+        number = int(month) if month.isdigit() else MONTHS.get(month)
+        if number is None:
+            return None
+        try:
+            return date(int(found["year"]), number, int(found["day"]))
+        except ValueError:
+            return None
+    return None
+
+
+def allowed_typos(key: str) -> int:
+    """Typos forgiven in an answer of this folded key: none when short, one, then two."""
+    letters = sum(char.isalpha() for char in key)
+    if letters < MIN_FUZZY_LENGTH:
+        return 0
+    return 1 if letters < 10 else 2
+
+
+def match_text(given: str, expected: tuple[str, ...]) -> Match | None:
+    """The first expected form `given` matches: exactly, as the same date, or with typos.
+
+    Dates are compared as dates only when the expected form is a date. Typos are
+    forgiven only when the numbers in both answers are the same, so a typo can never
+    turn a wrong number or year into a right one.
+    """
+    key = fold(given)
+    if not key:
+        return None
+    for form in expected:
+        if fold(form) == key or _same_date(given, form):
+            return Match(form, exact=True)
+    for form in expected:
+        if parse_date(form) is None and numbers_in(given) == numbers_in(form):
+            limit = allowed_typos(fold(form))
+            if limit and OSA.distance(key, fold(form), score_cutoff=limit) <= limit:
+                return Match(form, exact=False)
+    return None
+
+
+def _same_date(given: str, expected: str) -> bool:
+    wanted = parse_date(expected)
+    return wanted is not None and parse_date(given) == wanted

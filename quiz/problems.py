@@ -1,0 +1,102 @@
+"""What `quiz check` found, and the three ways of printing it: for people, programs and CI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quiz.deck import Deck, DeckError, LoadResult
+from quiz.deck.errors import display_path
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """The decks checked and every error and warning found in them."""
+
+    results: tuple[LoadResult, ...]
+    problems: tuple[DeckError, ...]
+
+    @property
+    def decks(self) -> list[Deck]:
+        return [r.deck for r in self.results if r.deck is not None]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "warning")
+
+    def summary(self) -> str:
+        """One line: how many decks, and what was found in how many of them."""
+        decks = plural(len(self.results), "deck")
+        if not self.problems:
+            questions = sum(len(d.questions) for d in self.decks)
+            return f"{decks} checked, no errors ({plural(questions, 'question')})"
+        found = [plural(self.errors, "error")]
+        if self.warnings:
+            found.append(plural(self.warnings, "warning"))
+        files = len({p.path for p in self.problems})
+        return f"{' and '.join(found)} in {files} of {decks}"
+
+
+def as_text(report: CheckReport) -> str:
+    return "".join(f"{problem}\n" for problem in report.problems)
+
+
+def as_json(report: CheckReport) -> str:
+    document = {
+        "decks": [
+            {
+                "path": display_path(r.path),
+                "deck": r.deck.id if r.deck else None,
+                "valid": r.deck is not None,
+                "questions": len(r.deck.questions) if r.deck else 0,
+            }
+            for r in report.results
+        ],
+        "problems": [
+            {
+                "path": display_path(p.path),
+                "line": p.line,
+                "column": p.column,
+                "severity": p.severity,
+                "code": p.code or None,
+                "message": p.message,
+                "hint": p.hint or None,
+            }
+            for p in report.problems
+        ],
+        "errors": report.errors,
+        "warnings": report.warnings,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_github(report: CheckReport) -> str:
+    """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
+    lines = []
+    for p in report.problems:
+        text = f"{p.message} ({p.hint})" if p.hint else p.message
+        lines.append(
+            f"::{p.severity} file={display_path(p.path)},line={p.line},col={p.column},"
+            f"title=quiz check::{_escape(text)}\n"
+        )
+    return "".join(lines) + report.summary() + "\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+FORMATS: dict[str, Callable[[CheckReport], str]] = {
+    "text": as_text,
+    "json": as_json,
+    "github": as_github,
+}

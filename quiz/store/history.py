@@ -1,0 +1,172 @@
+"""Quiz history: the tables `sessions` and `answers`, written as a quiz goes, read for stats.
+
+A session row is written when a quiz starts, each answer is its own committed
+transaction that also adds its points to the session's score, and finishing sets
+`finished_at`. So a quiz killed halfway keeps every answer it saved and its score so
+far, and shows up as unfinished. Nothing here knows about Textual or the quiz session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from quiz.store.database import Database
+from quiz.study.times import from_timestamp, timestamp
+
+FULL_RUN = "quiz"
+"""The mode of a run over a deck's questions; retries of missed ones don't count as best or last."""
+
+RETRY_RUN = "retry"
+"""The mode of a run over the questions missed in another run."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One quiz run as saved."""
+
+    id: int
+    deck_id: str
+    deck_title: str
+    mode: str
+    started_at: datetime
+    finished_at: datetime | None
+    question_count: int
+    answered: int
+    score: float
+    max_score: float
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.score / self.max_score if self.max_score else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class DeckScores:
+    """A deck's best and most recent finished full runs, in percent."""
+
+    best: float
+    last: float
+    runs: int
+
+
+@dataclass(frozen=True, slots=True)
+class SavedAnswer:
+    """One answer as saved; `given` is the JSON the recorder wrote."""
+
+    question_id: str
+    given: str
+    correct: bool
+    points: float
+    seconds: float
+    answered_at: datetime
+
+
+class History:
+    """Reads and writes quiz runs in the store."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def start(self, deck_id: str, deck_title: str, mode: str, question_count: int) -> int:
+        """Save a new run and return its id; the run is worth one point per question."""
+        with self.database.transaction() as connection:
+            cursor = connection.execute(
+                "INSERT INTO sessions (deck_id, deck_title, mode, started_at, question_count,"
+                " max_score) VALUES (?, ?, ?, ?, ?, ?)",
+                (deck_id, deck_title, mode, self._now(), question_count, question_count),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def record(
+        self,
+        session_id: int,
+        question_id: str,
+        given: str,
+        points: float,
+        seconds: float,
+    ) -> None:
+        """Save one answer and add its points to the run's score, in one commit."""
+        with self.database.transaction() as connection:
+            connection.execute(
+                "INSERT INTO answers (session_id, deck_id, question_id, given, correct, points,"
+                " seconds, answered_at) SELECT ?, deck_id, ?, ?, ?, ?, ?, ? FROM sessions"
+                " WHERE id = ?",
+                (
+                    session_id,
+                    question_id,
+                    given,
+                    points >= 1.0,
+                    points,
+                    seconds,
+                    self._now(),
+                    session_id,
+                ),
+            )
+            connection.execute(
+                "UPDATE sessions SET score = score + ? WHERE id = ?", (points, session_id)
+            )
+
+    def finish(self, session_id: int) -> None:
+        """Mark the run as completed."""
+        with self.database.transaction() as connection:
+            connection.execute(
+                "UPDATE sessions SET finished_at = ? WHERE id = ?", (self._now(), session_id)
+            )
+
+    def sessions(self, deck_id: str | None = None) -> list[SessionRow]:
+        """Every run, newest first; only one deck's when `deck_id` is given."""
+        rows = self.database.query(
+            "SELECT s.*, (SELECT count(*) FROM answers a WHERE a.session_id = s.id) AS answered"
+            " FROM sessions s WHERE s.mode IN (?, ?) AND (? IS NULL OR s.deck_id = ?)"
+            " ORDER BY s.started_at DESC, s.id DESC",
+            (FULL_RUN, RETRY_RUN, deck_id, deck_id),
+        )
+        return [
+            SessionRow(
+                id=row["id"],
+                deck_id=row["deck_id"],
+                deck_title=row["deck_title"],
+                mode=row["mode"],
+                started_at=from_timestamp(row["started_at"]),
+                finished_at=from_timestamp(row["finished_at"]) if row["finished_at"] else None,
+                question_count=row["question_count"],
+                answered=row["answered"],
+                score=row["score"],
+                max_score=row["max_score"],
+            )
+            for row in rows
+        ]
+
+    def answers(self, session_id: int) -> list[SavedAnswer]:
+        """The answers of one run, in the order they were given."""
+        rows = self.database.query(
+            "SELECT question_id, given, correct, points, seconds, answered_at FROM answers"
+            " WHERE session_id = ? ORDER BY id",
+            (session_id,),
+        )
+        return [
+            SavedAnswer(
+                row["question_id"],
+                row["given"],
+                bool(row["correct"]),
+                row["points"],
+                row["seconds"],
+                from_timestamp(row["answered_at"]),
+            )
+            for row in rows
+        ]
+
+    def deck_scores(self) -> dict[str, DeckScores]:
+        """Best and last percent of each deck's finished full runs, by deck id."""
+        scores: dict[str, DeckScores] = {}
+        for row in reversed(self.sessions()):  # oldest first, so the last one seen is the last
+            if row.mode != FULL_RUN or row.finished_at is None:
+                continue
+            before = scores.get(row.deck_id)
+            best = max(before.best, row.percent) if before else row.percent
+            scores[row.deck_id] = DeckScores(best, row.percent, before.runs + 1 if before else 1)
+        return scores
+
+    def _now(self) -> str:
+        return timestamp(self.database.now())

@@ -1,0 +1,155 @@
+"""Fixtures for the exporter: a store with a clock the test sets, and real Anki collections.
+
+Exported packages are checked the way learners use them: imported with the official
+`anki` library into a collection, with Anki's default import options.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.import_export_pb2 import ImportResponse
+from anki.notes import Note
+
+from quiz.anki.ids import note_guid
+from quiz.commands.export import export_decks
+from quiz.deck import load_deck_or_raise
+from quiz.store.database import Database
+from quiz.store.note_versions import NoteVersions
+
+EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
+
+START = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+"""Before the real time of any test run, so edits made in Anki during a test are newer."""
+
+ImportLog = ImportResponse.Log
+
+
+class ManualClock:
+    """The store's clock in tests: it says what the test last set, starting at `START`."""
+
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def advance(clock: ManualClock) -> Callable[[timedelta], None]:
+    """Move the store's clock forward, as time passes between an author's exports."""
+
+    def advance_by(delta: timedelta) -> None:
+        clock.now += delta
+
+    return advance_by
+
+
+@pytest.fixture
+def db(tmp_path: Path, clock: ManualClock) -> Iterator[Database]:
+    database = Database(tmp_path / "data" / "quiz.sqlite3", clock=clock)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def deck_file(tmp_path: Path) -> Path:
+    """A copy of the every-type deck that a test may edit, as an author would."""
+    path = tmp_path / "decks" / "every-type.yaml"
+    path.parent.mkdir()
+    shutil.copy(EVERY_TYPE, path)
+    return path
+
+
+@pytest.fixture
+def export(db: Database) -> Callable[..., NoteVersions]:
+    """Export deck files to a package as `quiz export` does, with the test's store."""
+
+    def export_to(output: Path, *paths: Path) -> NoteVersions:
+        decks = [load_deck_or_raise(path) for path in paths or (EVERY_TYPE,)]
+        return export_decks(decks, output, db)
+
+    return export_to
+
+
+@pytest.fixture
+def col(tmp_path: Path) -> Iterator[Collection]:
+    """A learner's fresh Anki collection."""
+    (tmp_path / "anki").mkdir()
+    collection = Collection(str(tmp_path / "anki" / "collection.anki2"))
+    yield collection
+    collection.close()
+
+
+@pytest.fixture
+def import_package(col: Collection) -> Callable[[Path], ImportLog]:
+    """Import a package with Anki's default options, as a learner clicking Import does."""
+
+    def import_into_collection(path: Path) -> ImportLog:
+        request = ImportAnkiPackageRequest(
+            package_path=str(path), options=ImportAnkiPackageOptions()
+        )
+        log = col.import_anki_package(request).log
+        col.models._clear_cache()  # the importer changed note types behind the cache
+        return log
+
+    return import_into_collection
+
+
+@pytest.fixture
+def note_of(col: Collection) -> Callable[..., Note]:
+    """The learner's note for a question, found by the GUID the exporter gives it."""
+
+    def find(question_id: str, deck_id: str = "every-type") -> Note:
+        guid = note_guid(deck_id, question_id)
+        note_id = col.db.scalar("SELECT id FROM notes WHERE guid = ?", guid)
+        assert note_id, f"no note for {deck_id}/{question_id}"
+        return col.get_note(note_id)
+
+    return find
+
+
+class _TextOf(HTMLParser):
+    """Collects text as a browser lays it out: block elements and line breaks separate words."""
+
+    BREAKS = frozenset({"br", "div", "hr", "li", "ol", "ul", "blockquote"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BREAKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _shown_text(html: str) -> str:
+    parser = _TextOf()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+@pytest.fixture
+def shown() -> Callable[[str], str]:
+    """What a learner reads on a card: the HTML's text, entities decoded, spaces joined."""
+    return _shown_text

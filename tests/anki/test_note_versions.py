@@ -1,0 +1,58 @@
+"""Change times in the real SQLite store: kept while content stays, moved when it changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from quiz.store.database import Database
+from quiz.store.note_versions import record_versions
+
+Advance = Callable[[timedelta], None]
+
+START = 1767258000  # 2026-01-01 09:00 UTC, the test clock's start
+A, B, OTHER = ("deck", "a"), ("deck", "b"), ("other", "a")
+
+
+def test_first_export_times_every_question_now(db: Database) -> None:
+    versions = record_versions(db, {A: "h1", B: "h2"})
+    assert versions.changed_at == {A: START, B: START}
+    assert versions.changed == {A, B}
+
+
+def test_unchanged_content_keeps_its_time_and_changed_content_moves(
+    db: Database, advance: Advance
+) -> None:
+    record_versions(db, {A: "h1", B: "h2"})
+    advance(timedelta(hours=5))
+    versions = record_versions(db, {A: "h1", B: "h2-edited"})
+    assert versions.changed_at == {A: START, B: START + 5 * 3600}
+    assert versions.changed == {B}
+
+
+def test_a_change_within_the_same_second_is_still_later(db: Database) -> None:
+    record_versions(db, {A: "h1"})
+    assert record_versions(db, {A: "h2"}).changed_at[A] == START + 1
+    assert record_versions(db, {A: "h3"}).changed_at[A] == START + 2
+
+
+def test_times_survive_reopening_the_store(db: Database, advance: Advance) -> None:
+    record_versions(db, {A: "h1"})
+    advance(timedelta(days=1))
+    reopened = Database(db.path, clock=db.clock)
+    try:
+        versions = record_versions(reopened, {A: "h1", OTHER: "h9"})
+    finally:
+        reopened.close()
+    assert versions.changed_at == {A: START, OTHER: START + 86400}
+    assert versions.changed == {OTHER}
+
+
+def test_a_question_that_comes_back_unchanged_keeps_its_old_time(
+    db: Database, advance: Advance
+) -> None:
+    record_versions(db, {A: "h1", B: "h2"})
+    advance(timedelta(days=1))
+    record_versions(db, {A: "h1"})
+    advance(timedelta(days=1))
+    assert record_versions(db, {A: "h1", B: "h2"}).changed_at[B] == START

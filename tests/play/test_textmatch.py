@@ -1,0 +1,112 @@
+"""Typed answers: folding, numbers, dates and forgiven typos."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quiz.play.textmatch import canonical_number, fold, match_text, parse_date
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("  BAMAKO ", "Bamako"),
+        ("Tlemcen", "Tlemcèn"),
+        ("sao tome", "São Tomé"),
+        ("Ahmed-Ben Bella", "Ahmed Ben Bella"),
+        ("1 %", "1%"),
+        ("1,000", "1000"),
+        ("3,5", "3.5"),
+        ("ECOWAS.", "ecowas"),
+    ],
+)
+def test_folding_ignores_case_accents_punctuation_and_spacing(typed: str, expected: str) -> None:
+    assert fold(typed) == fold(expected)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("1", "1%"), ("1.5", "15"), ("15", "150"), ("1,5", "15")],
+)
+def test_folding_keeps_what_changes_a_number(typed: str, expected: str) -> None:
+    assert fold(typed) != fold(expected)
+
+
+@pytest.mark.parametrize(
+    ("token", "canonical"),
+    [
+        ("007", "7"),
+        ("1,000,000", "1000000"),
+        ("1.000", "1"),
+        ("1,234.50", "1234.5"),
+        ("2025", "2025"),
+    ],
+)
+def test_canonical_numbers(token: str, canonical: str) -> None:
+    assert canonical_number(token) == canonical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7 April 2025",
+        "April 7, 2025",
+        "2025-04-07",
+        "7th of April 2025",
+        "Apr. 7th, 2025",
+        "april 7 2025",
+    ],
+)
+def test_dates_in_common_forms(text: str) -> None:
+    assert parse_date(text) == date(2025, 4, 7)
+
+
+@pytest.mark.parametrize(
+    "text", ["31 February 2025", "7 Aprilis 2025", "7/4/2025", "in April 2025"]
+)
+def test_what_is_not_one_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_a_date_matches_in_another_form_only_when_a_date_is_expected() -> None:
+    assert match_text("2025-04-07", ("7 April 2025",)) is not None
+    assert match_text("March 31st 2025", ("31 March 2025",)) is not None
+    assert match_text("8 April 2025", ("7 April 2025",)) is None
+    assert match_text("2025 04 07", ("Route 2025-04-07",)) is None
+
+
+def test_a_typo_is_forgiven_in_a_long_answer_and_named() -> None:
+    found = match_text("Timbuctu", ("Timbuktu",))
+    assert found is not None
+    assert not found.exact
+    assert found.expected == "Timbuktu"
+
+
+def test_an_exact_match_is_not_a_typo() -> None:
+    found = match_text("timbuktu!", ("Timbuktu",))
+    assert found is not None
+    assert found.exact
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Mao", "Gao"),  # too short to guess
+        ("Nigeria", "Algeria"),  # two letters apart in seven
+        ("Australia", "Austria"),
+        ("Tombouctou", "Timbuktu"),  # too far
+        ("1963 Sand War", "1964 Sand War"),  # a typo may not change a number
+        ("", "Gao"),
+        ("   ", "Gao"),
+    ],
+)
+def test_what_is_not_forgiven(typed: str, expected: str) -> None:
+    assert match_text(typed, (expected,)) is None
+
+
+def test_the_first_matching_accepted_form_is_named() -> None:
+    found = match_text("Tombouctou", ("Timbuktu", "Tombouctou"))
+    assert found is not None
+    assert found.expected == "Tombouctou"
