@@ -116,8 +116,10 @@ class QuestionRules:
         for name, item in zip(names, entries["silence"][1].value, strict=True):
             if name not in F.WARNINGS:
                 close = difflib.get_close_matches(name, F.WARNINGS, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "warnings are " + ", ".join(
-                    F.WARNINGS
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "warnings are " + ", ".join(F.WARNINGS)
                 )
                 self.error(item, f"unknown warning '{name}' in 'silence'", hint)
 
