@@ -10,9 +10,9 @@ import sys
 from collections.abc import Sequence
 
 from quiz import __version__
-from quiz.commands import check, export, schema
+from quiz.commands import check, export, import_, schema
 
-COMMANDS = (check, export, schema)
+COMMANDS = (check, export, import_, schema)
 DEFAULT_COMMAND: str | None = None
 
 

@@ -32,7 +32,7 @@ def loaded_after(argv: list[str]) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-@pytest.mark.parametrize("argv", [["check"], ["check", "--help"], ["schema"]])
+@pytest.mark.parametrize("argv", [["check"], ["check", "--help"], ["schema"], ["import", "--help"]])
 def test_deck_commands_load_neither_textual_nor_genanki(argv: list[str]) -> None:
     assert loaded_after(argv) == "[]"
 

@@ -1,0 +1,147 @@
+"""`quiz import`: make a deck file from cards kept elsewhere (CSV/TSV, Quizlet, Anki's text export).
+
+Picks the importer for the file, names the deck, and hands the questions to the deck
+writer; every row an importer skipped is reported with its line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from quiz.commands import Subparsers, add_command
+from quiz.deck import Deck
+from quiz.deck.errors import display_path
+from quiz.deck.fields import SLUG, slugify
+from quiz.importers import (
+    Imported,
+    UnreadableFile,
+    anki_text,
+    clean_text,
+    delimited,
+    read_text,
+)
+from quiz.importers.deck_writer import DeckWriteError, write_deck
+
+READERS: dict[str, Callable[[Path], Imported]] = {
+    "csv": partial(delimited.read, delimiter=","),
+    "tsv": partial(delimited.read, delimiter="\t"),
+    "anki-text": anki_text.read,
+}
+"""Each --format and its importer; an .apkg reader would be one more entry."""
+
+
+def register(sub: Subparsers) -> None:
+    parser = add_command(
+        sub,
+        "import",
+        "make a deck file from CSV/TSV cards (Quizlet too) or Anki's Notes in Plain Text export",
+        "quiz import words.tsv -o decks/spanish-words.yaml",
+        "quiz import 'Geography notes.txt' -o decks/geography.yaml --title Geography",
+        "quiz import cards.csv -o decks/cards.yaml --deck-id my-cards --force",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the cards to import")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="DECK.yaml", help="the deck to write"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("auto", *READERS),
+        default="auto",
+        help="auto (default): Anki's export by its header lines, else CSV/TSV by the file name",
+    )
+    parser.add_argument(
+        "--deck-id", type=_deck_id, help="the deck's id (default: from the output file's name)"
+    )
+    parser.add_argument("--title", help="the deck's title (default: the input file's name)")
+    parser.add_argument("--force", action="store_true", help="replace the output if it exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    source, output = args.file, args.output
+    try:
+        imported = read_cards(source, args.format)
+    except UnreadableFile as exc:
+        where = f"{display_path(source)}:{exc.line}" if exc.line else display_path(source)
+        return _fail(f"{where}: {exc}")
+    problem = _output_problem(source, output, args.force)
+    deck_id = args.deck_id or slugify(output.stem)
+    if not problem and not deck_id:
+        problem = f"cannot make a deck id from '{output.name}'; give one with --deck-id"
+    if not problem and not imported.questions:
+        problem = f"no cards found in {display_path(source)}; nothing written"
+    if problem:
+        _print_skipped(source, imported)
+        return _fail(problem)
+    title = " ".join(clean_text(args.title or source.stem).split()) or deck_id
+    deck = Deck(id=deck_id, title=title, questions=imported.questions)
+    return _write(deck, source, output, args.force, imported)
+
+
+def read_cards(path: Path, format_: str = "auto") -> Imported:
+    """The questions in `path`, read as `format_`, or as its header or name suggests."""
+    if format_ == "auto":
+        return (
+            anki_text.read(path) if anki_text.looks_like(read_text(path)) else delimited.read(path)
+        )
+    return READERS[format_](path)
+
+
+def _write(deck: Deck, source: Path, output: Path, force: bool, imported: Imported) -> int:
+    comment = f"Imported from {source.name} by 'quiz import'. Edit freely, but keep each id."
+    try:
+        write_deck(deck, output, overwrite=force, comment=comment)
+    except FileExistsError:
+        return _fail(f"{display_path(output)} already exists; add --force to replace it")
+    except DeckWriteError as exc:
+        return _fail(
+            f"bug: the deck for {display_path(output)} came out invalid ({exc}); "
+            "nothing was written, please report it with the input file"
+        )
+    except OSError as exc:
+        return _fail(f"cannot write {display_path(output)}: {exc.strerror or exc}")
+    skipped = len(imported.skipped)
+    rows = "" if not skipped else f"; skipped {_plural(skipped, 'row')}:"
+    print(f"imported {_plural(len(deck.questions), 'question')} into {display_path(output)}{rows}")
+    _print_skipped(source, imported)
+    return 0
+
+
+def _output_problem(source: Path, output: Path, force: bool) -> str:
+    """Why the deck cannot go to `output`, or '' when it can."""
+    if output.resolve() == source.resolve():
+        return "the output file is the file being imported; choose another name"
+    if output.is_dir():
+        return f"{display_path(output)} is a folder; give the deck file's name"
+    if not output.parent.is_dir():
+        return f"the folder {display_path(output.parent)} does not exist"
+    if output.exists() and not force:
+        return f"{display_path(output)} already exists; add --force to replace it"
+    return ""
+
+
+def _print_skipped(source: Path, imported: Imported) -> None:
+    for row in imported.skipped:
+        print(f"{display_path(source)}:{row.line}: {row.reason}")
+
+
+def _deck_id(text: str) -> str:
+    if not SLUG.fullmatch(text):
+        suggestion = slugify(text) or "my-deck"
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not an id: use lowercase letters, digits and '-', e.g. '{suggestion}'"
+        )
+    return text
+
+
+def _fail(message: str) -> int:
+    print(f"quiz: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
