@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 
 from quiz import __version__
-from quiz.commands import check, export, import_, schema
+from quiz.commands import check, export, import_, play, schema, stats
 
-COMMANDS = (check, export, import_, schema)
-DEFAULT_COMMAND: str | None = None
+COMMANDS = (play, check, import_, export, schema, stats)
+DEFAULT_COMMAND: str | None = "play"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ pytest does not collect this file: it is a script, not a pass/fail test.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -22,7 +23,7 @@ import yaml
 
 from quiz.deck import load_deck
 
-TARGETS = {"check": 1.3}
+TARGETS = {"check": 1.3, "export": 1.3}
 
 QUESTION_TEMPLATES = (
     """  - id: choice-{n}
@@ -106,6 +107,38 @@ def bench_check(path: Path, repeat: int) -> tuple[float, float, float]:
     return ours, baseline, memory
 
 
+BARE_EXPORT = """
+import sys, genanki, yaml
+with open(sys.argv[1], encoding="utf-8") as file:
+    data = yaml.load(file, Loader=yaml.CSafeLoader)
+model = genanki.Model(1607392319, "Bare", fields=[{"name": "Front"}, {"name": "Back"}],
+    templates=[{"name": "Card", "qfmt": "{{Front}}", "afmt": "{{Back}}"}])
+deck = genanki.Deck(2059400110, data["title"])
+for question in data["questions"]:
+    front = str(question.get("prompt") or question.get("text"))
+    back = str(question.get("answer") or question.get("answers") or question.get("items"))
+    deck.add_note(genanki.Note(model=model, fields=[front, back], guid=question["id"]))
+genanki.Package(deck).write_to_file(sys.argv[2])
+"""
+
+
+def bench_export(path: Path, repeat: int) -> tuple[float, float]:
+    """`quiz export` against a bare script writing the same number of genanki notes."""
+    folder = path.parent
+    env = {**os.environ, "QUIZ_DATA_DIR": str(folder / "data")}
+
+    def run(*args: str) -> None:
+        subprocess.run([sys.executable, *args], check=True, capture_output=True, env=env)
+
+    baseline = median_seconds(
+        lambda: run("-c", BARE_EXPORT, str(path), str(folder / "bare.apkg")), repeat
+    )
+    ours = median_seconds(
+        lambda: run("-m", "quiz", "export", str(path), "-o", str(folder / "ours.apkg")), repeat
+    )
+    return ours, baseline
+
+
 def bench_startup(repeat: int) -> tuple[float, float, bool]:
     """`quiz check --help` start-up against a bare `python -c pass`, and whether Textual loads."""
 
@@ -146,6 +179,16 @@ def main() -> None:
                     baseline,
                     TARGETS["check"],
                     f"peak {memory:.0f} MB, vs yaml.load(CSafeLoader)",
+                )
+            )
+            ours, baseline = bench_export(path, repeat)
+            print(
+                row(
+                    f"export {size:,}",
+                    ours,
+                    baseline,
+                    TARGETS["export"],
+                    "vs a bare parse + genanki script, whole processes",
                 )
             )
     ours, baseline, textual = bench_startup(args.repeat)

@@ -1,17 +1,27 @@
-"""`quiz export`: write decks to one Anki package that updates learners' cards in place."""
+"""`quiz export`: write decks to one Anki package that updates learners' cards in place.
+
+It also says what changed since the last export to the same file, and keeps questions
+removed since then in the package (see quiz/anki/changes.py). Imports genanki lazily.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.commands import Subparsers, add_command, add_deck_paths
 from quiz.deck import Deck, load_decks
 from quiz.paths import store_path
 from quiz.problems import CheckReport
 from quiz.store import Database, StoreError, utc_now
-from quiz.store.note_versions import NoteVersions, QuestionKey, record_versions
+from quiz.store.exports import ExportedNote, last_export, record_export
+from quiz.store.note_versions import QuestionKey, record_versions
+
+if TYPE_CHECKING:
+    from quiz.anki import Changes, ExportPlan, NoteContent
 
 DEFAULT_OUTPUT = Path("quiz.apkg")
 
@@ -56,25 +66,47 @@ def run(args: argparse.Namespace) -> int:
 
     db = _open_store()
     try:
-        versions = export_decks(decks, args.output, db)
+        exported = export_decks(decks, args.output, db)
     except ExportError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
     finally:
         if db is not None:
             db.close()
-    print(describe(decks, versions, args.output))
+    print(describe(decks, exported.changes, args.output))
     return 0
 
 
-def export_decks(decks: list[Deck], output: Path, db: Database | None) -> NoteVersions:
-    """Write `decks` to `output`, timing each note by its content's last change in `db`."""
-    from quiz.anki import deck_notes, write_package
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What an export wrote: each note's change time, and the changes if the store knew."""
 
-    notes = deck_notes(decks)
-    versions = _note_versions(db, {note.key: note.content_hash for note in notes})
-    write_package(notes, versions.changed_at, output)
-    return versions
+    changed_at: dict[QuestionKey, int]
+    changes: Changes | None
+
+
+def export_decks(decks: list[Deck], output: Path, db: Database | None) -> Exported:
+    """Write `decks` to `output`, comparing with the last export to the same file in `db`.
+
+    With the store, each note is timed by its content's last change, and questions removed
+    since an earlier export to this file stay in the package, tagged; without it, every
+    note is timed now and nothing else can be kept.
+    """
+    from quiz.anki import deck_notes, plan_export, write_package
+
+    notes, deck_ids = deck_notes(decks), {deck.id for deck in decks}
+    target = str(output.resolve())
+    stored = _stored_plan(db, notes, deck_ids, target)
+    if stored is None:
+        plan = plan_export(notes, deck_ids, {})
+        changed_at = dict.fromkeys(plan.hashes(), int(utc_now().timestamp()))
+    else:
+        plan, changed_at = stored
+    write_package(plan.notes, changed_at, output)
+    if stored is None or db is None:
+        return Exported(changed_at, None)
+    _record(db, target, plan.records(changed_at))
+    return Exported(changed_at, plan.changes)
 
 
 def _open_store() -> Database | None:
@@ -85,28 +117,45 @@ def _open_store() -> Database | None:
         return None
 
 
-def _note_versions(db: Database | None, hashes: dict[QuestionKey, str]) -> NoteVersions:
-    """Change times from the store; without one, every note counts as changed now."""
-    if db is not None:
-        try:
-            return record_versions(db, hashes)
-        except StoreError as exc:
-            _warn_no_store(exc)
-    now = int(utc_now().timestamp())
-    return NoteVersions(dict.fromkeys(hashes, now), frozenset(hashes))
+def _stored_plan(
+    db: Database | None, notes: list[NoteContent], deck_ids: set[str], target: str
+) -> tuple[ExportPlan, dict[QuestionKey, int]] | None:
+    """The plan against the last export to `target`, timed by the store; None if it fails."""
+    if db is None:
+        return None
+    from quiz.anki import plan_export
+
+    try:
+        plan = plan_export(notes, deck_ids, last_export(db, target))
+        return plan, plan.change_times(record_versions(db, plan.hashes()))
+    except StoreError as exc:
+        _warn_no_store(exc)
+        return None
+
+
+def _record(db: Database, target: str, records: list[ExportedNote]) -> None:
+    """Keep what the package holds; if that fails, the next export compares with older data."""
+    try:
+        record_export(db, target, records)
+    except StoreError as exc:
+        print(
+            f"quiz: warning: {exc}; the package was written, but the next export to it "
+            "will report changes against an earlier one",
+            file=sys.stderr,
+        )
 
 
 def _warn_no_store(exc: StoreError) -> None:
     print(
-        f"quiz: warning: {exc}; change times could not be kept, so Anki will update "
-        "every note, replacing the learner's own edits",
+        f"quiz: warning: {exc}; so change times could not be kept (Anki will update every "
+        "note, replacing the learner's own edits), questions removed earlier are left out, "
+        "and what changed since the last export is unknown",
         file=sys.stderr,
     )
 
 
-def describe(decks: list[Deck], versions: NoteVersions, output: Path) -> str:
-    """One line: where, the notes per deck, and how many Anki will add or update."""
+def describe(decks: list[Deck], changes: Changes | None, output: Path) -> str:
+    """One line: where, the notes per deck, and what changed since the last export there."""
     per_deck = ", ".join(f"{deck.title} ({len(deck.questions)})" for deck in decks)
-    return (
-        f"wrote {output}: {per_deck}; {len(versions.changed)} new or changed since the last export"
-    )
+    wrote = f"wrote {output}: {per_deck}"
+    return f"{wrote}; {changes.summary()}" if changes is not None else wrote

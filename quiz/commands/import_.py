@@ -1,7 +1,8 @@
-"""`quiz import`: make a deck file from cards kept elsewhere (CSV/TSV, Quizlet, Anki's text export).
+"""`quiz import`: make a deck file from cards kept elsewhere (CSV/TSV, Quizlet, Anki's exports).
 
 Picks the importer for the file, names the deck, and hands the questions to the deck
-writer; every row an importer skipped is reported with its line.
+writer; every row an importer skipped is reported with its line (in an Anki package, which
+has no lines, with the note's number).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from quiz.importers import (
     Imported,
     UnreadableFile,
     anki_text,
+    apkg,
     clean_text,
     delimited,
     read_text,
@@ -30,16 +32,19 @@ READERS: dict[str, Callable[[Path], Imported]] = {
     "csv": partial(delimited.read, delimiter=","),
     "tsv": partial(delimited.read, delimiter="\t"),
     "anki-text": anki_text.read,
+    "apkg": apkg.read,
 }
-"""Each --format and its importer; an .apkg reader would be one more entry."""
+"""Each --format and its importer."""
 
 
 def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "import",
-        "make a deck file from CSV/TSV cards (Quizlet too) or Anki's Notes in Plain Text export",
+        "make a deck file from CSV/TSV cards (Quizlet too), an Anki package (.apkg) "
+        "or Anki's Notes in Plain Text export",
         "quiz import words.tsv -o decks/spanish-words.yaml",
+        "quiz import Spanish.apkg -o decks/spanish.yaml",
         "quiz import 'Geography notes.txt' -o decks/geography.yaml --title Geography",
         "quiz import cards.csv -o decks/cards.yaml --deck-id my-cards --force",
     )
@@ -51,12 +56,16 @@ def register(sub: Subparsers) -> None:
         "--format",
         choices=("auto", *READERS),
         default="auto",
-        help="auto (default): Anki's export by its header lines, else CSV/TSV by the file name",
+        help="auto (default): .apkg by the file name, Anki's text export by its header lines, "
+        "else CSV/TSV by the file name",
     )
     parser.add_argument(
         "--deck-id", type=_deck_id, help="the deck's id (default: from the output file's name)"
     )
-    parser.add_argument("--title", help="the deck's title (default: the input file's name)")
+    parser.add_argument(
+        "--title",
+        help="the deck's title (default: an Anki package's deck name, else the input file's name)",
+    )
     parser.add_argument("--force", action="store_true", help="replace the output if it exists")
     parser.set_defaults(run=run)
 
@@ -65,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
     source, output = args.file, args.output
     try:
         imported = read_cards(source, args.format)
+    except apkg.MissingLibrary as exc:
+        return _fail(str(exc))
     except UnreadableFile as exc:
         where = f"{display_path(source)}:{exc.line}" if exc.line else display_path(source)
         return _fail(f"{where}: {exc}")
@@ -77,13 +88,15 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         _print_skipped(source, imported)
         return _fail(problem)
-    title = " ".join(clean_text(args.title or source.stem).split()) or deck_id
+    title = " ".join(clean_text(args.title or imported.title or source.stem).split()) or deck_id
     deck = Deck(id=deck_id, title=title, questions=imported.questions)
     return _write(deck, source, output, args.force, imported)
 
 
 def read_cards(path: Path, format_: str = "auto") -> Imported:
     """The questions in `path`, read as `format_`, or as its header or name suggests."""
+    if format_ == "auto" and path.suffix.lower() == ".apkg":
+        return apkg.read(path)
     if format_ == "auto":
         return (
             anki_text.read(path) if anki_text.looks_like(read_text(path)) else delimited.read(path)
@@ -105,7 +118,7 @@ def _write(deck: Deck, source: Path, output: Path, force: bool, imported: Import
     except OSError as exc:
         return _fail(f"cannot write {display_path(output)}: {exc.strerror or exc}")
     skipped = len(imported.skipped)
-    rows = "" if not skipped else f"; skipped {_plural(skipped, 'row')}:"
+    rows = "" if not skipped else f"; skipped {_plural(skipped, imported.unit)}:"
     print(f"imported {_plural(len(deck.questions), 'question')} into {display_path(output)}{rows}")
     _print_skipped(source, imported)
     return 0
@@ -125,8 +138,10 @@ def _output_problem(source: Path, output: Path, force: bool) -> str:
 
 
 def _print_skipped(source: Path, imported: Imported) -> None:
+    path = display_path(source)
     for row in imported.skipped:
-        print(f"{display_path(source)}:{row.line}: {row.reason}")
+        where = f"{path}: note {row.line}" if imported.unit == "note" else f"{path}:{row.line}"
+        print(f"{where}: {row.reason}")
 
 
 def _deck_id(text: str) -> str:

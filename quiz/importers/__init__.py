@@ -4,8 +4,8 @@ An importer module reads one file format and hands each row to a `QuestionBuilde
 applies the deck format's rules (a prompt and an answer, or a cloze with a blank), gives the
 question a readable, unique, stable id, and records the rows it had to skip with their line.
 Importers know nothing of YAML or of the command line: `deck_writer` turns the questions into
-a deck file and `quiz.commands.import_` picks the importer. A reader for another format (an
-`.apkg`, say) is one more module returning `Imported`.
+a deck file and `quiz.commands.import_` picks the importer. A reader for another format is
+one more module returning `Imported`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ import codecs
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any, Literal
 
 from quiz.deck.fields import slugify
 from quiz.deck.model import AnyQuestion, ClozeQuestion, TextQuestion
+from quiz.importers.problems import question_problem
 
 MAX_BYTES = 64 * 1024 * 1024
 """Far above any real export (50,000 Anki notes are ~10 MB); keeps memory bounded."""
@@ -44,10 +46,17 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class Imported:
-    """What an importer made of a file: questions in file order, and the rows left out."""
+    """What an importer made of a file: questions in file order, and the rows left out.
+
+    `title` is the deck's name when the file has one (an Anki package's deck). `unit` is
+    what a skipped entry's number counts: a row (its line in a text file) or a note (its
+    place in an Anki package, which has no lines).
+    """
 
     questions: tuple[AnyQuestion, ...]
     skipped: tuple[Skipped, ...]
+    title: str = ""
+    unit: Literal["row", "note"] = "row"
 
 
 class UnreadableFile(Exception):
@@ -158,48 +167,51 @@ class QuestionBuilder:
         A cloze has no answer of its own, so its back joins the explanation, as Anki shows
         a cloze note's "Back Extra" field after the answer.
         """
-        front, back, explain = clean_text(front), clean_text(back), clean_text(explain)
-        is_cloze = cloze or bool(CLOZE_MARK.search(front))
-        reason = _cloze_problem(front) if is_cloze else _text_problem(front, back)
-        if reason:
-            self.skip(line, reason)
-            return
-        labels = tuple(dict.fromkeys(tag for tag in map(clean_text, tags) if tag))
-        section = clean_text(section)
         question: AnyQuestion
-        if is_cloze:
+        if cloze or CLOZE_MARK.search(front):
             question = ClozeQuestion(
-                id=self._ids.new(ClozeQuestion(id="-", text=front).filled()),
+                id="-",
                 text=front,
-                explain="\n\n".join(text for text in (back, explain) if text),
-                tags=labels,
+                explain="\n\n".join(text for text in map(clean_text, (back, explain)) if text),
+                tags=tuple(tags),
                 section=section,
-                line=line,
             )
         else:
             question = TextQuestion(
-                id=self._ids.new(front),
+                id="-",
                 prompt=front,
                 answer=back,
                 explain=explain,
-                tags=labels,
+                tags=tuple(tags),
                 section=section,
-                line=line,
             )
-        self._questions.append(question)
+        self.add_question(line, question)
+
+    def add_question(self, line: int, question: AnyQuestion) -> None:
+        """A question an importer built whole: cleaned, checked, then given its id.
+
+        Its own id is ignored: ids come from the text, unique within the import.
+        """
+        question = _cleaned(question)
+        reason = question_problem(question)
+        if reason:
+            self.skip(line, reason)
+            return
+        text = question.filled() if isinstance(question, ClozeQuestion) else question.prompt
+        self._questions.append(replace(question, id=self._ids.new(text), line=line))
 
     def result(self) -> Imported:
         return Imported(tuple(self._questions), tuple(self._skipped))
 
 
-def _text_problem(prompt: str, answer: str) -> str:
-    if not prompt:
-        return "the prompt is empty"
-    return "" if answer else "the answer is empty"
-
-
-def _cloze_problem(text: str) -> str:
-    deletions = ClozeQuestion(id="-", text=text).deletions
-    if not deletions:
-        return "the cloze has no complete deletion like {{c1::answer}}"
-    return "a cloze deletion is empty" if any(not d.answer.strip() for d in deletions) else ""
+def _cleaned(question: AnyQuestion) -> AnyQuestion:
+    """Every text of the question cleaned as a deck keeps it; empty and repeated tags dropped."""
+    changes: dict[str, Any] = {}
+    for field in fields(question):
+        value = getattr(question, field.name)
+        if isinstance(value, str):
+            changes[field.name] = clean_text(value)
+        elif isinstance(value, tuple):
+            changes[field.name] = tuple(map(clean_text, value))
+    changes["tags"] = tuple(dict.fromkeys(tag for tag in changes["tags"] if tag))
+    return replace(question, **changes)

@@ -68,13 +68,18 @@ class Header:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """One record, its meta columns taken apart from its fields."""
+    """One record, its meta columns taken apart from its fields; or one note of a package.
+
+    `line` is where the record starts, or the note's place in the package (see apkg.py).
+    """
 
     line: int
     fields: list[str]
     notetype: str
     deck: str
     tags: list[str]
+    cloze: bool = False
+    """Known to be a cloze note type: a package says so, a text export only names it."""
 
 
 def looks_like(text: str) -> bool:
@@ -101,8 +106,8 @@ def parse(text: str) -> Imported:
         html = any(looks_like_html(cell) for _, cells in records for cell in cells)
     notes = [_note(header, line, cells) for line, cells in records if any(map(str.strip, cells))]
     builder = QuestionBuilder()
-    for note, section in zip(notes, _sections([note.deck for note in notes]), strict=True):
-        _add_note(builder, note, html, section)
+    for note, section in zip(notes, sections([note.deck for note in notes]), strict=True):
+        add_note(builder, note, html=html, section=section)
     return builder.result()
 
 
@@ -148,7 +153,7 @@ def _note(header: Header, line: int, cells: list[str]) -> Note:
     )
 
 
-def _sections(decks: list[str]) -> list[str]:
+def sections(decks: list[str]) -> list[str]:
     """Each note's deck below the decks' common parent; none when all share one deck."""
     if len(set(decks)) <= 1:
         return [""] * len(decks)
@@ -159,7 +164,8 @@ def _sections(decks: list[str]) -> list[str]:
     return ["::".join(path[common:]) for path in paths]
 
 
-def _add_note(builder: QuestionBuilder, note: Note, html: bool, section: str) -> None:
+def add_note(builder: QuestionBuilder, note: Note, *, html: bool, section: str) -> None:
+    """One note of any note type: a cloze when its type, or its first field, says so."""
     kind = note.notetype.casefold()
     if "image occlusion" in kind:
         builder.skip(
@@ -168,7 +174,7 @@ def _add_note(builder: QuestionBuilder, note: Note, html: bool, section: str) ->
         return
     raw = [*note.fields, "", ""]
     texts = [SOUND.sub("", html_to_text(value) if html else value) for value in raw]
-    cloze = "cloze" in kind or bool(CLOZE_MARK.search(texts[0]))
+    cloze = note.cloze or "cloze" in kind or bool(CLOZE_MARK.search(texts[0]))
     required = ("first",) if cloze else ("first", "second")
     for which, value, text in zip(required, raw, texts, strict=False):
         if not text.strip() and MEDIA.search(value):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 def points(value: float) -> str:
     """`4` for whole points, `4.5` or `4.33` for partial ones."""
@@ -15,6 +17,11 @@ def percent(value: float) -> str:
 def score(earned: float, possible: float) -> str:
     """`4.5 / 6`."""
     return f"{points(earned)} / {points(possible)}"
+
+
+def when(moment: datetime) -> str:
+    """`2026-01-05 10:30`: a saved time, in the learner's own time zone."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def duration(seconds: float) -> str:

@@ -3,22 +3,36 @@
 Why these settings: WAL lets one quiz write while another reads or writes (each write
 is a short transaction and `busy_timeout` waits for the other instead of failing with
 "database is locked"); every answer or review is committed as it happens, so a killed
-process loses nothing it had saved. The clock is passed in so tests control time.
+process loses nothing it had saved, and a write that fails is rolled back whole. Opening
+looks at the file first, read-only: a damaged file or another program's database is
+moved aside (never overwritten) and a new store started; a store from a newer quiz is
+refused and left alone. The clock is passed in so tests control time.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from enum import Enum
 from pathlib import Path
 
 Clock = Callable[[], datetime]
 """Returns the current time, timezone-aware in UTC."""
 
 BUSY_TIMEOUT_MS = 10_000
+WAL_RETRY_SECONDS = 0.01
+
+APPLICATION_ID = 0x5155495A
+"""`PRAGMA application_id` of every store: the ASCII bytes "QUIZ" in the file's header.
+
+It tells our file from another program's SQLite database at the same path, so never
+change it: every store written since would look foreign. Stores written before it was
+stamped hold 0 and are known by their version-1 tables (`VERSION_1_TABLES`).
+"""
 
 MIGRATIONS: tuple[str, ...] = (
     # Version 1: quiz history, export change times, study cards and their reviews.
@@ -75,12 +89,61 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX reviews_question ON reviews (deck_id, question_id);
     """,
+    # Version 2: what the last export to each package file held, removed questions included.
+    """
+    CREATE TABLE exported_notes (
+        output TEXT NOT NULL,
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        note_type TEXT NOT NULL,
+        content TEXT NOT NULL,
+        changed_at INTEGER NOT NULL,
+        removed INTEGER NOT NULL,
+        PRIMARY KEY (output, deck_id, question_id)
+    );
+    """,
 )
 """Each entry upgrades the schema by one version; never edit one that has shipped."""
+
+VERSION_1_TABLES = frozenset({"sessions", "answers", "note_versions", "cards", "reviews"})
+"""The tables of schema version 1: how a store from before `APPLICATION_ID` is recognised."""
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+"""SQLite's companion files of a database; they move with it when it is set aside.
+
+Left behind, a stale write-ahead log or hot journal would be replayed into the new store.
+"""
+
+REASONS = {
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_READONLY: "the file or its folder is read-only",
+    sqlite3.SQLITE_CANTOPEN: "the file or its folder cannot be opened for writing",
+    sqlite3.SQLITE_PERM: "permission was denied",
+    sqlite3.SQLITE_IOERR: "the disk reported a read or write error",
+    sqlite3.SQLITE_BUSY: "another program kept it locked for too long",
+    sqlite3.SQLITE_LOCKED: "another program kept it locked for too long",
+    sqlite3.SQLITE_CORRUPT: "the file is damaged",
+    sqlite3.SQLITE_NOTADB: "the file is damaged",
+}
+"""Plain words for SQLite's primary error codes; any other error keeps SQLite's words."""
+
+DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 
 class StoreError(Exception):
     """The store cannot be opened or written; the message is one plain sentence."""
+
+
+class Unfit(Enum):
+    """Why the file at the store's path cannot be the store; the value tags the moved copy."""
+
+    DAMAGED = "corrupt"
+    FOREIGN = "foreign"
+
+    def subject(self, path: Path) -> str:
+        if self is Unfit.DAMAGED:
+            return f"the history file {path} was damaged"
+        return f"the file {path} was not a quiz history file"
 
 
 def utc_now() -> datetime:
@@ -88,52 +151,52 @@ def utc_now() -> datetime:
 
 
 class Database:
-    """A connection to the store, usable from the UI thread and from worker threads."""
+    """A connection to the store, usable from the UI thread and from worker threads.
+
+    `notice` is one sentence for the learner when opening had to move a damaged or
+    foreign file aside and start a new store, and None otherwise.
+    """
 
     def __init__(self, path: Path, clock: Clock = utc_now) -> None:
         self.path = path
         self.clock = clock
+        self.notice: str | None = None
         self._lock = threading.RLock()
         self._connection = self._connect(path)
 
     def _connect(self, path: Path) -> sqlite3.Connection:
+        _make_folder(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(
-                path,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA foreign_keys = ON")
-            _migrate(connection)
+            unfit = _inspect(path)
+            if unfit is not None:
+                self.notice = _set_aside(path, unfit, self.clock())
+            return _open(path)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open the history file {path}: {exc}") from exc
-        return connection
+            raise StoreError(f"cannot open the history file {path}: {_reason(exc)}") from exc
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction, committed on success: take the write lock up front."""
+        """A write transaction, committed on success and rolled back whole on any failure."""
         with self._lock:
             try:
-                self._connection.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._connection
-                except BaseException:
-                    self._connection.execute("ROLLBACK")
-                    raise
-                self._connection.execute("COMMIT")
+                with _immediate(self._connection) as connection:
+                    yield connection
             except sqlite3.Error as exc:
-                raise StoreError(f"cannot write the history file {self.path}: {exc}") from exc
+                raise StoreError(
+                    f"cannot write the history file {self.path}: {_reason(exc)}"
+                ) from exc
 
     def query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[sqlite3.Row]:
         """Rows of a read-only query, each addressable by column name."""
         with self._lock:
-            cursor = self._connection.execute(sql, parameters)
-            cursor.row_factory = sqlite3.Row
-            return cursor.fetchall()
+            try:
+                cursor = self._connection.execute(sql, parameters)
+                cursor.row_factory = sqlite3.Row
+                return cursor.fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"cannot read the history file {self.path}: {_reason(exc)}"
+                ) from exc
 
     def now(self) -> datetime:
         return self.clock()
@@ -143,19 +206,172 @@ class Database:
             self._connection.close()
 
 
-def _migrate(connection: sqlite3.Connection) -> None:
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocked = isinstance(exc, FileExistsError | NotADirectoryError)
+        why = "a file is in the way" if blocked else exc.strerror or str(exc)
+        raise StoreError(
+            f"cannot open the history file {path}: its folder {path.parent} cannot be created"
+            f" ({why})"
+        ) from exc
+
+
+def _inspect(path: Path) -> Unfit | None:
+    """Why the file at `path` cannot be the store, if it can't; read without writing a byte.
+
+    The connection is read-only so that closing it never checkpoints a write-ahead log
+    or rolls back a journal into a file that is about to be kept aside as it was.
+    """
+    if not path.exists():
+        return None
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        if connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            return Unfit.DAMAGED
+        return _identify(connection)
+    except sqlite3.DatabaseError as exc:
+        if _code(exc) in DAMAGE_CODES:
+            return Unfit.DAMAGED
+        raise
+    finally:
+        connection.close()
+
+
+def _identify(connection: sqlite3.Connection) -> Unfit | None:
+    """None for our store or an empty file, FOREIGN for any other SQLite database."""
+    application_id = _pragma(connection, "application_id")
+    if application_id == APPLICATION_ID:
+        return None
+    version = _pragma(connection, "user_version")
+    tables = {
+        name
+        for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    empty = application_id == 0 and version == 0 and not tables
+    unstamped = application_id == 0 and version > 0 and tables >= VERSION_1_TABLES
+    return None if empty or unstamped else Unfit.FOREIGN
+
+
+def _set_aside(path: Path, unfit: Unfit, now: datetime) -> str:
+    """Rename the file and its side files to an unused name beside it; the notice for it.
+
+    The side files go first and keep their suffixes, so the copy still opens with its
+    log, and the new store never meets the old log.
+    """
+    aside = _unused_name(path, f"{unfit.value}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+    subject = unfit.subject(path)
+    try:
+        for suffix in (*SIDE_FILES, ""):
+            source = Path(f"{path}{suffix}")
+            if source.exists():
+                source.rename(f"{aside}{suffix}")
+    except OSError as exc:
+        raise StoreError(
+            f"{subject} and could not be moved aside ({exc.strerror or exc}); it was left as it is"
+        ) from exc
+    return f"{subject[0].upper()}{subject[1:]}; it was moved to {aside} and a new one started."
+
+
+def _unused_name(path: Path, tag: str) -> Path:
+    """`<name>.<tag>`, or `<name>.<tag>-2` and so on when a copy of that name exists."""
+    aside = path.with_name(f"{path.name}.{tag}")
+    number = 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *SIDE_FILES)):
+        number += 1
+        aside = path.with_name(f"{path.name}.{tag}-{number}")
+    return aside
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _use_wal(connection)
+        connection.execute("PRAGMA foreign_keys = ON")
+        _migrate(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch the file to WAL, waiting for another process that is switching it too.
+
+    Two quizzes opening a new file at once both switch it; SQLite answers "database is
+    locked" at once to one of them, without the busy timeout, so the wait is here.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if _code(exc) != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
+
+
+@contextmanager
+def _immediate(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE (take the write lock up front) ... COMMIT, or nothing of it at all.
+
+    SQLite rolls back by itself after some failures (a full disk, an I/O error), so the
+    rollback is only issued while a transaction is still open; a failed COMMIT is rolled
+    back too, so the connection stays usable.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
     """Bring the schema up to the newest version, one recorded step at a time.
 
     The version is read inside the write transaction, so two processes opening a new
-    store at the same moment apply each step once.
+    store at the same moment apply each step once. A store from a newer quiz is refused
+    before anything is written to it.
     """
     while True:
-        connection.execute("BEGIN IMMEDIATE")
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        with _immediate(connection):
+            version = _pragma(connection, "user_version")
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    f"the history file {path} was written by a newer version of quiz;"
+                    " update quiz to use it"
+                )
+            if version < len(MIGRATIONS):
+                for statement in filter(str.strip, MIGRATIONS[version].split(";")):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {version + 1}")
+            if _pragma(connection, "application_id") != APPLICATION_ID:
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if version >= len(MIGRATIONS):
-            connection.execute("COMMIT")
             return
-        for statement in filter(str.strip, MIGRATIONS[version].split(";")):
-            connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {version + 1}")
-        connection.execute("COMMIT")
+
+
+def _pragma(connection: sqlite3.Connection, name: str) -> int:
+    return int(connection.execute(f"PRAGMA {name}").fetchone()[0])
+
+
+def _code(exc: sqlite3.Error) -> int | None:
+    """SQLite's primary error code of `exc`, when it came from SQLite."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _reason(exc: OSError | sqlite3.Error) -> str:
+    """Why, in plain words."""
+    if isinstance(exc, OSError):
+        return str(exc.strerror or exc)
+    return REASONS.get(_code(exc) or 0, str(exc))

@@ -4,14 +4,15 @@ Anki updates a note on re-import only when the incoming note is strictly newer t
 one in the collection, and then replaces all of it. So a note must carry the time its
 content last changed, not the export time: an unchanged question keeps its old time (a
 learner's own edit in Anki, being newer, survives), a changed one gets a new time (and
-reaches the learner). The exporter hands in content hashes; nothing here knows Anki.
+reaches the learner). A removed question's note, tagged as removed, is versioned here like
+any other, so if the question comes back its note is newer than the removal and loses the
+tag. The exporter hands in content hashes; nothing here knows Anki.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from quiz.store.database import Database
 
@@ -25,16 +26,8 @@ DO UPDATE SET content_hash = excluded.content_hash, changed_at = excluded.change
 """
 
 
-@dataclass(frozen=True, slots=True)
-class NoteVersions:
-    """Each question's change time (Unix seconds) and which questions changed this time."""
-
-    changed_at: dict[QuestionKey, int]
-    changed: frozenset[QuestionKey]
-
-
-def record_versions(db: Database, hashes: Mapping[QuestionKey, str]) -> NoteVersions:
-    """Compare content hashes with the last export's and record the new ones.
+def record_versions(db: Database, hashes: Mapping[QuestionKey, str]) -> dict[QuestionKey, int]:
+    """Compare content hashes with the last export's, record the new ones, return the times.
 
     A new or changed question gets the store's current time, and always a time later
     than its previous one, so Anki sees it as newer even if the clock went back or two
@@ -45,16 +38,16 @@ def record_versions(db: Database, hashes: Mapping[QuestionKey, str]) -> NoteVers
     with db.transaction() as connection:
         known = _known_versions(connection, {deck_id for deck_id, _ in hashes})
         times: dict[QuestionKey, int] = {}
-        changed: set[QuestionKey] = set()
+        changed: list[QuestionKey] = []
         for key, digest in hashes.items():
             old_digest, old_time = known.get(key, ("", 0))
             if digest == old_digest:
                 times[key] = old_time
             else:
                 times[key] = max(now, old_time + 1)
-                changed.add(key)
+                changed.append(key)
         connection.executemany(UPSERT, [(*key, hashes[key], times[key]) for key in changed])
-    return NoteVersions(times, frozenset(changed))
+    return times
 
 
 def _known_versions(

@@ -18,10 +18,9 @@ from anki.import_export_pb2 import ImportResponse
 from anki.notes import Note
 
 from quiz.anki.ids import note_guid
-from quiz.commands.export import export_decks
+from quiz.commands.export import Exported, export_decks
 from quiz.deck import load_deck_or_raise
 from quiz.store.database import Database
-from quiz.store.note_versions import NoteVersions
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
 
@@ -29,6 +28,43 @@ START = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 """Before the real time of any test run, so edits made in Anki during a test are newer."""
 
 ImportLog = ImportResponse.Log
+
+Edit = Callable[[Callable[[str], str]], None]
+"""Applies a change to the deck file's text."""
+
+OTHER_DECK = """\
+deck: other
+title: Other
+questions:
+  - id: gao
+    type: truefalse
+    prompt: Gao is in Mali.
+    answer: true
+"""
+
+ADDED = """
+  - id: added
+    type: truefalse
+    prompt: Kidal is in Mali.
+    answer: true
+"""
+
+
+def outcome(log: ImportResponse.Log) -> dict[str, int]:
+    """The import log's counts, by the names Anki's import screen uses."""
+    return {
+        "new": len(log.new),
+        "updated": len(log.updated),
+        "duplicate": len(log.duplicate),
+        "conflicting": len(log.conflicting),
+    }
+
+
+def without(text: str, question_id: str) -> str:
+    """The deck text with one question's block (up to the next blank line) taken out."""
+    start = text.index(f"  - id: {question_id}\n")
+    end = text.find("\n\n", start)
+    return text[:start] + (text[end + 2 :] if end != -1 else "")
 
 
 class ManualClock:
@@ -78,10 +114,21 @@ def deck_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def export(db: Database) -> Callable[..., NoteVersions]:
+def edit(deck_file: Path, advance: Callable[[timedelta], None]) -> Edit:
+    """An author's edit of the deck file, a day after the last one."""
+
+    def apply(change: Callable[[str], str]) -> None:
+        deck_file.write_text(change(deck_file.read_text(encoding="utf-8")), encoding="utf-8")
+        advance(timedelta(days=1))
+
+    return apply
+
+
+@pytest.fixture
+def export(db: Database) -> Callable[..., Exported]:
     """Export deck files to a package as `quiz export` does, with the test's store."""
 
-    def export_to(output: Path, *paths: Path) -> NoteVersions:
+    def export_to(output: Path, *paths: Path) -> Exported:
         decks = [load_deck_or_raise(path) for path in paths or (EVERY_TYPE,)]
         return export_decks(decks, output, db)
 

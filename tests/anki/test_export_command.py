@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import errno
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,9 @@ import pytest
 
 import quiz
 from quiz.cli import main
+from quiz.paths import store_path
+
+from .conftest import ADDED, OTHER_DECK, without
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
 
@@ -39,14 +43,64 @@ def test_export_writes_the_package_and_says_what_changed(
     assert main(["export", str(EVERY_TYPE), "-o", str(output)]) == 0
     second = capsys.readouterr()
 
-    assert first.out == (
-        f"wrote {output}: Every type [bold]test[/bold] (6); "
-        "6 new or changed since the last export\n"
+    wrote = f"wrote {output}: Every type [bold]test[/bold] (6); "
+    assert first.out == f"{wrote}first export to this file: 6 added, 0 changed, 0 removed\n"
+    assert second.out == (
+        f"{wrote}since the last export to this file: 0 added, 0 changed, 0 removed\n"
     )
-    assert second.out.endswith("; 0 new or changed since the last export\n")
     assert first.err == second.err == ""
     assert zipfile.ZipFile(output).namelist() == ["collection.anki2", "media"]
     assert files_in(tmp_path) == ["data", "study.apkg"]
+
+
+def test_the_summary_counts_what_changed_since_the_last_export_to_that_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck = tmp_path / "every-type.yaml"
+    text = EVERY_TYPE.read_text(encoding="utf-8")
+    deck.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def export(output: str) -> str:
+        assert main(["export", str(deck), "-o", output]) == 0
+        out, err = capsys.readouterr()
+        assert err == ""
+        return out.removeprefix(f"wrote {output}: Every type [bold]test[/bold] (").rstrip()
+
+    assert export("study.apkg") == "6); first export to this file: 6 added, 0 changed, 0 removed"
+    edited = without(without(text, "sunni"), "events").replace("Sunni", "Shia") + ADDED
+    deck.write_text(edited.replace("Which city", "What city"), encoding="utf-8")
+    assert export(str(tmp_path / "study.apkg")) == (
+        "5); since the last export to this file: 1 added, 1 changed, 2 removed"
+    )
+    deck.write_text(without(edited, "colonies"), encoding="utf-8")
+    assert export("study.apkg") == (
+        "4); since the last export to this file: 0 added, 1 changed, 1 removed"
+        " (2 removed earlier still in the package)"
+    )
+    assert export("other.apkg") == "4); first export to this file: 4 added, 0 changed, 0 removed"
+    deck.write_text(edited, encoding="utf-8")
+    assert export("study.apkg") == (
+        "5); since the last export to this file: 1 added, 0 changed, 0 removed"
+        " (2 removed earlier still in the package)"
+    )
+
+
+def test_other_decks_in_the_same_file_are_kept_and_not_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(OTHER_DECK, encoding="utf-8")
+    output = tmp_path / "study.apkg"
+    assert main(["export", str(EVERY_TYPE), str(other), "-o", str(output)]) == 0
+    assert capsys.readouterr().out.endswith(": 7 added, 0 changed, 0 removed\n")
+
+    assert main(["export", str(EVERY_TYPE), "-o", str(output)]) == 0
+
+    assert capsys.readouterr().out == (
+        f"wrote {output}: Every type [bold]test[/bold] (6); since the last export to this "
+        "file: 0 added, 0 changed, 0 removed (1 of other decks kept as they were)\n"
+    )
 
 
 def test_an_invalid_deck_is_refused_with_the_check_errors_and_nothing_written(
@@ -117,8 +171,46 @@ def test_without_a_store_the_export_still_works_and_says_so(
     assert len(err.splitlines()) == 1
     assert err.startswith("quiz: warning: cannot open the history file")
     assert "change times could not be kept" in err
-    assert out.startswith(f"wrote {tmp_path / 'quiz.apkg'}:")
+    assert err.endswith(
+        "questions removed earlier are left out, "
+        "and what changed since the last export is unknown\n"
+    )
+    assert out == f"wrote {tmp_path / 'quiz.apkg'}: Every type [bold]test[/bold] (6)\n"
     assert (tmp_path / "quiz.apkg").stat().st_size > 0
+
+
+def test_if_the_record_cannot_be_saved_the_next_export_compares_with_the_one_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "quiz.apkg"
+    assert main(["export", str(EVERY_TYPE), "-o", str(output)]) == 0
+    store = sqlite3.connect(store_path())
+    store.execute(
+        "CREATE TRIGGER full BEFORE DELETE ON exported_notes"
+        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    store.commit()
+    capsys.readouterr()
+
+    deck = tmp_path / "every-type.yaml"
+    deck.write_text(without(EVERY_TYPE.read_text(encoding="utf-8"), "sunni"), encoding="utf-8")
+    assert main(["export", str(deck), "-o", str(output)]) == 0
+    out, err = capsys.readouterr()
+    store.execute("DROP TRIGGER full")
+    store.commit()
+    store.close()
+    assert main(["export", str(deck), "-o", str(output)]) == 0
+
+    assert out.endswith(": 0 added, 0 changed, 1 removed\n")
+    assert len(err.splitlines()) == 1
+    assert err.startswith("quiz: warning: ")
+    assert f"{store_path()}" in err
+    assert "database or disk is full" in err
+    assert err.endswith(
+        "the package was written, but the next export to it will report "
+        "changes against an earlier one\n"
+    )
+    assert capsys.readouterr().out.endswith(": 0 added, 0 changed, 1 removed\n")
 
 
 def test_a_folder_without_decks_is_refused(

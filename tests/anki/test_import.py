@@ -11,9 +11,9 @@ from anki.import_export_pb2 import ImportResponse
 from anki.notes import Note
 
 from quiz.anki.notetypes import NOTE_TYPES, NOTETYPES_CHANGED_AT
-from quiz.store.note_versions import NoteVersions
+from quiz.commands.export import Exported
 
-Export = Callable[..., NoteVersions]
+Export = Callable[..., Exported]
 Import = Callable[[Path], ImportResponse.Log]
 NoteOf = Callable[..., Note]
 

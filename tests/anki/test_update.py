@@ -12,26 +12,19 @@ from anki.collection import Collection
 from anki.import_export_pb2 import ImportResponse
 from anki.notes import Note
 
+from quiz.anki import Changes
 from quiz.anki import export as export_module
 from quiz.anki.notetypes import EXPLANATION, NOTE_TYPES, NOTETYPES_CHANGED_AT, NoteField
-from quiz.store.note_versions import NoteVersions
+from quiz.commands.export import Exported
 
-Export = Callable[..., NoteVersions]
+from .conftest import outcome
+
+Export = Callable[..., Exported]
 Import = Callable[[Path], ImportResponse.Log]
 Advance = Callable[[timedelta], None]
 NoteOf = Callable[..., Note]
 
 CAPITAL_PROMPT = "Which city is Mali's capital?"
-
-
-def outcome(log: ImportResponse.Log) -> dict[str, int]:
-    """The import log's counts, by the names Anki's import screen uses."""
-    return {
-        "new": len(log.new),
-        "updated": len(log.updated),
-        "duplicate": len(log.duplicate),
-        "conflicting": len(log.conflicting),
-    }
 
 
 def notes_by_guid(col: Collection) -> dict[str, tuple[int, int, str]]:
@@ -47,13 +40,17 @@ def card_ids(col: Collection) -> set[int]:
 def test_exporting_unchanged_decks_again_gives_the_same_bytes(
     tmp_path: Path, export: Export, advance: Advance
 ) -> None:
-    first = export(tmp_path / "first.apkg")
+    first = export(tmp_path / "quiz.apkg")
+    written = (tmp_path / "quiz.apkg").read_bytes()
     advance(timedelta(days=3))
-    second = export(tmp_path / "second.apkg")
+    second = export(tmp_path / "quiz.apkg")
+    advance(timedelta(days=3))
+    export(tmp_path / "elsewhere.apkg")
 
-    assert (tmp_path / "first.apkg").read_bytes() == (tmp_path / "second.apkg").read_bytes()
-    assert len(first.changed) == 6
-    assert second.changed == frozenset()
+    assert (tmp_path / "quiz.apkg").read_bytes() == written
+    assert (tmp_path / "elsewhere.apkg").read_bytes() == written
+    assert first.changes == Changes(True, 6, 0, 0, 0, 0)
+    assert second.changes == Changes(False, 0, 0, 0, 0, 0)
     assert second.changed_at == first.changed_at
 
 

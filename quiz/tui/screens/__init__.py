@@ -1,0 +1,1 @@
+"""The quiz's screens, one per file, each with its `.tcss` beside it."""

@@ -1,0 +1,110 @@
+"""The end of a run: score, time, breakdown by section and tag, and the questions missed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Label, Static
+
+from quiz.play import figures
+from quiz.play.breakdown import Tally
+from quiz.play.session import AnswerRecord, QuizSession
+from quiz.tui.text import prompt_of
+
+Choice = Literal["retry", "again", "decks"]
+
+
+def missed_text(record: AnswerRecord) -> Content:
+    """A missed question and its right answer, deck text kept literal."""
+    question = record.question
+    return Content.from_markup(
+        "[b]$prompt[/b]\n[$success]→ $answer[/]",
+        prompt=prompt_of(question),
+        answer=record.verdict.expected,
+    )
+
+
+class ResultsScreen(Screen[None]):
+    """Shows how a run went; posts `Chosen` with what to do next."""
+
+    CSS_PATH = "results.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        ("r", "choose('retry')", "Retry missed"),
+        ("a", "choose('again')", "Start again"),
+        ("escape", "choose('decks')", "Decks"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        choice: Choice
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        with VerticalScroll(id="body"):
+            yield Label(Content(f"Results · {session.deck.title}"), id="title")
+            yield Label(self._summary(), id="summary")
+            with Horizontal(id="breakdown"):
+                yield self._table("By section", "sections", session.by_section())
+                yield self._table("By tag", "tags", session.by_tag())
+            missed = session.missed
+            yield Label(
+                f"Missed ({len(missed)})" if missed else "Nothing missed!", classes="heading"
+            )
+            for record in missed:
+                yield Static(missed_text(record), classes="missed")
+            with Horizontal(id="buttons"):
+                yield Button("Retry missed", id="retry", variant="primary", disabled=not missed)
+                yield Button("Start again", id="again")
+                yield Button("Decks", id="decks")
+        yield Footer()
+
+    def _summary(self) -> str:
+        session = self.session
+        return (
+            f"Score {figures.score(session.score, session.max_score)}"
+            f" ({figures.percent(session.percent)})"
+            f" · Time {figures.duration(session.elapsed)}"
+        )
+
+    def _table(self, title: str, name: str, tallies: Iterable[Tally]) -> Vertical:
+        table: DataTable[str | Text] = DataTable(id=name, cursor_type="none", zebra_stripes=True)
+        table.add_columns(title.removeprefix("By ").capitalize(), "Score", "%")
+        for tally in tallies:
+            table.add_row(
+                Text(tally.name),
+                figures.score(tally.points, tally.asked),
+                figures.percent(tally.percent),
+            )
+        column = Vertical(table, classes="table")
+        column.border_title = title
+        column.display = table.row_count > 0
+        return column
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Retrying needs something missed."""
+        if action == "choose" and parameters == ("retry",):
+            return bool(self.session.missed)
+        return True
+
+    def action_choose(self, choice: Choice) -> None:
+        self.post_message(self.Chosen(choice))
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        choice = event.button.id
+        if choice in ("retry", "again", "decks"):
+            self.action_choose(choice)

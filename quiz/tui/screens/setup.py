@@ -1,0 +1,97 @@
+"""The options of a quiz before it starts: how many questions, which sections and tags, shuffle."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Footer, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from quiz.deck.model import Deck
+from quiz.play.selection import QuizOptions
+
+
+class SetupScreen(ModalScreen[QuizOptions | None]):
+    """Hands back the chosen options, or None when the learner backs out."""
+
+    CSS_PATH = "setup.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        ("escape", "cancel", "Back"),
+        ("ctrl+s", "start", "Start"),
+    ]
+
+    def __init__(self, deck: Deck) -> None:
+        super().__init__()
+        self.deck = deck
+
+    def compose(self) -> ComposeResult:
+        deck = self.deck
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = Content(deck.title)
+            with VerticalScroll():
+                if deck.description:
+                    yield Static(deck.description, markup=False, id="description")
+                with Horizontal(id="count-row"):
+                    yield Label("Questions", classes="field-label")
+                    yield Input(str(len(deck.questions)), type="integer", id="count", max_length=6)
+                    yield Label(f"of {len(deck.questions)}", id="count-total")
+                yield Checkbox("Shuffle the questions", value=True, id="shuffle")
+                with Horizontal(id="filters"):
+                    yield self._filter("Sections", "sections", deck.sections)
+                    yield self._filter("Tags", "tags", deck.tags)
+            with Horizontal(id="buttons"):
+                yield Button("Start", variant="primary", id="start")
+                yield Button("Back", id="cancel")
+        yield Footer()
+
+    def _filter(self, title: str, name: str, values: tuple[str, ...]) -> Vertical:
+        """A list of checked boxes, one per section or tag; hidden when the deck has none."""
+        selections = [Selection(Content(value), value, initial_state=True) for value in values]
+        column = Vertical(SelectionList[str](*selections, id=name), classes="filter")
+        column.border_title = title
+        column.display = bool(values)
+        return column
+
+    def on_mount(self) -> None:
+        self.query_one("#count", Input).focus()
+
+    def options(self) -> QuizOptions:
+        """The options as the form shows them; an empty count means every question."""
+        count = self.query_one("#count", Input).value
+        return QuizOptions(
+            count=int(count) if count else None,
+            sections=self._selected("#sections", self.deck.sections),
+            tags=self._selected("#tags", self.deck.tags),
+            shuffle=self.query_one("#shuffle", Checkbox).value,
+        )
+
+    def _selected(self, selector: str, values: tuple[str, ...]) -> frozenset[str] | None:
+        """The ticked values, or None (no filter) when all are ticked or there are none."""
+        ticked = frozenset(self.query_one(selector, SelectionList).selected)
+        return None if ticked == frozenset(values) else ticked
+
+    def action_start(self) -> None:
+        options = self.options()
+        chosen = sum(options.includes(q) for q in self.deck.questions)
+        if not chosen or (options.count is not None and options.count < 1):
+            self.notify("No questions match these options.", severity="warning")
+            return
+        self.dismiss(options)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted, "#count")
+    def _start(self) -> None:
+        self.action_start()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()

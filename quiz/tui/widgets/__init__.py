@@ -1,0 +1,1 @@
+"""Reusable widgets of the quiz screens; each shows deck text literally, never as markup."""

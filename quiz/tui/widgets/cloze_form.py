@@ -1,0 +1,64 @@
+"""A cloze: the sentence with numbered blanks and one input per blank; Enter submits them all."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from quiz.deck.model import CLOZE_DELETION, ClozeQuestion
+
+
+def numbered_blanks(question: ClozeQuestion) -> str:
+    """The cloze text with blank n shown as `[n]`, or `[n: hint]` when it has a hint."""
+    counter = itertools.count(1)
+
+    def blank(found: re.Match[str]) -> str:
+        number = next(counter)
+        return f"[{number}: {found[3]}]" if found[3] else f"[{number}]"
+
+    return CLOZE_DELETION.sub(blank, question.text)
+
+
+class ClozeForm(Vertical):
+    """Fill every blank of a cloze; Tab moves between blanks, Enter in any of them submits."""
+
+    DEFAULT_CSS = """
+    ClozeForm { height: auto; }
+    ClozeForm .blank { height: auto; }
+    ClozeForm .blank Label { width: 6; padding: 1 1 0 0; text-align: right; }
+    ClozeForm .blank Input { width: 1fr; }
+    """
+
+    @dataclass
+    class Submitted(Message):
+        cloze_form: ClozeForm
+        blanks: tuple[str, ...]
+
+        @property
+        def control(self) -> ClozeForm:
+            return self.cloze_form
+
+    def __init__(self, question: ClozeQuestion, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Static(numbered_blanks(self.question), markup=False, classes="sentence")
+        for number, deletion in enumerate(self.question.deletions, start=1):
+            with Horizontal(classes="blank"):
+                yield Label(Content(f"[{number}]"))
+                yield Input(placeholder=deletion.hint or f"blank {number}")
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        blanks = tuple(field.value for field in self.query(Input))
+        self.post_message(self.Submitted(self, blanks))

@@ -1,0 +1,110 @@
+"""Shared by the Pilot tests: the app on the every-type deck with a real store and still time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from quiz.deck import (
+    ChoiceQuestion,
+    ClozeQuestion,
+    Deck,
+    MultiQuestion,
+    OrderQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+    load_deck_or_raise,
+)
+from quiz.store.database import Database
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.question import QuestionScreen
+
+EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
+SEED = 20260105
+STILL = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def every_type() -> Deck:
+    return load_deck_or_raise(EVERY_TYPE)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Database:
+    return Database(tmp_path / "quiz.sqlite3", clock=lambda: STILL)
+
+
+@pytest.fixture
+def app(every_type: Deck, database: Database) -> QuizApp:
+    """The app as `quiz play tests/decks/every-type.yaml --seed SEED` builds it, time stopped."""
+    return QuizApp([every_type], database=database, seed=SEED, clock=lambda: 42.0)
+
+
+def screen_text(app: QuizApp) -> str:
+    """What a terminal shows now, line by line, trailing spaces removed."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+FRAME = str.maketrans(dict.fromkeys("▌▐▊▎▏│┃╭╮╰╯", " "))
+"""Box edges beside text lines, blanked so text wrapped inside a box reads as one line."""
+
+
+def shown(app: QuizApp) -> str:
+    """The screen's text with its lines joined and box edges removed, words single-spaced."""
+    return " ".join(screen_text(app).translate(FRAME).split())
+
+
+def toasts(app: QuizApp) -> str:
+    """The text of the notifications on screen (they float over other text)."""
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
+async def start_quiz(pilot: Pilot[None], *keys: str) -> None:
+    """From the decks: choose the highlighted deck, press `keys` in the options, start."""
+    await pilot.press("enter")
+    await pilot.press(*keys)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def answer_right(pilot: Pilot[None]) -> None:
+    """Answer the question on screen correctly, with the keyboard only."""
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    question, session = screen.question, screen.session
+    match question:
+        case ChoiceQuestion():
+            await pilot.press(str(session.presented(question).index(question.answer) + 1))
+        case MultiQuestion():
+            shown_choices = session.presented(question)
+            await pilot.press(*(str(shown_choices.index(a) + 1) for a in question.answers), "enter")
+        case TrueFalseQuestion():
+            await pilot.press("t" if question.answer else "f")
+        case TextQuestion():
+            await pilot.press(*question.answer, "enter")
+        case ClozeQuestion():
+            for deletion in question.deletions:
+                await pilot.press(*deletion.answer, "tab")
+            await pilot.press("shift+tab", "enter")
+        case OrderQuestion():
+            await pilot.press(
+                *sort_keys(list(session.presented(question)), question.items), "enter"
+            )
+    await pilot.pause()
+
+
+def sort_keys(items: list[str], target: tuple[str, ...]) -> list[str]:
+    """Keys that sort `items` into `target`: walk the highlight down, lift each item with k."""
+    keys: list[str] = []
+    highlighted = 0
+    for position, wanted in enumerate(target):
+        here = items.index(wanted)
+        keys += ["down" if here > highlighted else "up"] * abs(here - highlighted)
+        keys += ["k"] * (here - position)
+        items.insert(position, items.pop(here))
+        highlighted = position
+    return keys

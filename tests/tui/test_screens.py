@@ -1,0 +1,172 @@
+"""Each screen on its own: options, mouse, keys per type, help, palette, resizing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from textual.pilot import Pilot
+
+from quiz.deck import Deck, load_deck_or_raise
+from quiz.store.database import Database
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.feedback import FeedbackScreen
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.setup import SetupScreen
+from quiz.tui.widgets.order_list import OrderList
+
+from .conftest import answer_right, shown, start_quiz, toasts
+
+
+async def reach(pilot: Pilot[None], kind: str) -> QuestionScreen:
+    """Answer questions right until one of `kind` is on screen."""
+    while pilot.app.screen.question.kind != kind:
+        await answer_right(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    return screen
+
+
+async def test_options_choose_how_many_and_which_sections(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetupScreen)
+        text = shown(app)
+        assert "Sections" in text
+        assert "Places" in text
+        assert "aviation" in text
+        await pilot.press("backspace", "2")
+        await pilot.click("#sections", offset=(4, 1))  # untick "History"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert "1 / 2" in shown(app)
+        assert {q.section for q in screen.session.questions} == {"Places"}
+
+
+async def test_options_that_leave_no_question_are_refused(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("enter", "backspace", "0", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "No questions match these options." in toasts(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_click_answers_a_choice(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot, "tab", "space")  # deck order: the choice question first
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        row = screen.session.presented(screen.question).index("Bamako")
+        await pilot.click("#answer", offset=(6, 1 + row))
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "✔ Right" in shown(app)
+
+
+async def test_true_false_by_number(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        await reach(pilot, "truefalse")
+        assert "t True f False" in shown(app)  # the footer offers t and f here
+        await pilot.press("2")
+        await pilot.pause()
+        assert "✘ Wrong" in shown(app)
+        assert "Your answer False" in shown(app)
+
+
+async def test_order_items_move_with_j_and_shift_arrows(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        screen = await reach(pilot, "order")
+        items = list(screen.session.presented(screen.question))
+        order_list = screen.query_one(OrderList)
+        await pilot.press("j")
+        assert order_list.items == [items[1], items[0], *items[2:]]
+        assert order_list.highlighted == 1
+        await pilot.press("shift+down", "shift+up", "k", "k")
+        assert order_list.items == [items[0], items[1], *items[2:]]
+        assert order_list.highlighted == 0
+        assert "Move up" in shown(app)
+
+
+async def test_an_empty_text_answer_is_not_taken(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await start_quiz(pilot)
+        await reach(pilot, "text")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "Type an answer (or a guess) first." in toasts(app)
+        await pilot.press("q", "enter")  # q is typed, not a quit, inside an input
+        await pilot.pause()
+        assert app.is_running
+        assert "Your answer q" in shown(app)
+
+
+async def test_help_lists_the_keys_of_the_screen_below(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot, "tab", "space")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = shown(app)
+        assert "Keys on this screen" in text
+        assert "Stop" in text
+        assert "Command palette" in text
+        assert "Put in order:" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_the_command_palette_offers_the_app_actions(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        await pilot.press("ctrl+p", *"back to", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause()
+        assert "theme" in shown(app).lower()
+
+
+async def test_long_text_wraps_and_follows_resizes(tmp_path: Path, database: Database) -> None:
+    long_prompt = "Which of these " + "very " * 30 + "long choices ends the sentence? END-OF-PROMPT"
+    deck_file = tmp_path / "long.yaml"
+    deck_file.write_text(
+        yaml.safe_dump(
+            {
+                "deck": "long",
+                "title": "Long",
+                "questions": [
+                    {
+                        "id": "q",
+                        "type": "choice",
+                        "prompt": long_prompt,
+                        "choices": ["A " + "wordy " * 20 + "END-OF-CHOICE", "B"],
+                        "answer": "B",
+                    }
+                ],
+            }
+        )
+    )
+    deck: Deck = load_deck_or_raise(deck_file)
+    app = QuizApp([deck], database=database, seed=1, clock=lambda: 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        assert "END-OF-PROMPT" in shown(app)
+        assert "END-OF-CHOICE" in shown(app)
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        assert app.screen.size.width == 60
+        assert "END-OF-PROMPT" in shown(app)
+        assert "END-OF-CHOICE" in shown(app)
