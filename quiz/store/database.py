@@ -102,6 +102,17 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (output, deck_id, question_id)
     );
     """,
+    # Version 3: questions learners flagged as wrong or unclear, until their content changes.
+    """
+    CREATE TABLE flags (
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        note TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        flagged_at TEXT NOT NULL,
+        PRIMARY KEY (deck_id, question_id)
+    );
+    """,
 )
 """Each entry upgrades the schema by one version; never edit one that has shipped."""
 

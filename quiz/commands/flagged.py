@@ -1,0 +1,59 @@
+"""`quiz flagged`: the questions learners flagged, as `path:line: note` for editors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from quiz.commands import Subparsers, add_command, add_deck_paths
+from quiz.deck import load_decks
+from quiz.deck.errors import display_path
+from quiz.flagging import OpenFlag, open_flags
+from quiz.paths import store_path
+from quiz.problems import plural
+from quiz.store.database import Database, StoreError
+
+
+def register(sub: Subparsers) -> None:
+    parser = add_command(
+        sub,
+        "flagged",
+        "list the questions flagged with '!' in the quiz, as path:line: note",
+        "quiz flagged",
+        "quiz flagged my-decks/ > flagged.txt   # then :cfile flagged.txt in Vim",
+    )
+    add_deck_paths(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    results = load_decks(args.paths)
+    for error in (e for r in results for e in r.errors):
+        print(error, file=sys.stderr)
+    decks = [r.deck for r in results if r.deck is not None]
+    if not store_path().exists():
+        print("No flagged questions.")
+        return 0
+    try:
+        database = Database(store_path())
+    except StoreError as exc:
+        print(f"quiz: error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        flags = open_flags(database, decks)
+    except StoreError as exc:
+        print(f"quiz: error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        database.close()
+    for flag in sorted(flags, key=lambda f: (str(f.deck.path), f.question.line)):
+        print(line(flag))
+    print(f"{plural(len(flags), 'flagged question')}." if flags else "No flagged questions.")
+    return 0
+
+
+def line(flag: OpenFlag) -> str:
+    """`path:line: note`, the form editors read as a list of places to visit."""
+    where = display_path(flag.deck.path) if flag.deck.path else flag.deck.id
+    note = flag.flag.note or "flagged without a note"
+    return f"{where}:{flag.question.line}: {note} [{flag.question.id}]"

@@ -1,0 +1,50 @@
+"""How each question fares with learners: asked, right, time, and the wrong choices picked.
+
+Read from the quiz history (`answers`). Authors use it to find questions that are too
+easy, too hard or misleading, and distractors that never tempt anyone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from quiz.store.database import Database
+
+
+@dataclass(slots=True)
+class QuestionStats:
+    """One question's figures over every quiz answer saved for it."""
+
+    question_id: str
+    asked: int = 0
+    right: int = 0
+    seconds: list[float] = field(default_factory=list)
+    wrong_picks: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def share_right(self) -> float:
+        return self.right / self.asked if self.asked else 0.0
+
+    @property
+    def median_seconds(self) -> float:
+        return median(self.seconds) if self.seconds else 0.0
+
+
+def question_stats(database: Database, deck_id: str) -> dict[str, QuestionStats]:
+    """Figures per question id of one deck; `wrong_picks` counts the given wrong answers."""
+    rows = database.query(
+        "SELECT question_id, given, correct, seconds FROM answers WHERE deck_id = ? ORDER BY id",
+        (deck_id,),
+    )
+    stats: dict[str, QuestionStats] = {}
+    for row in rows:
+        entry = stats.setdefault(row["question_id"], QuestionStats(row["question_id"]))
+        entry.asked += 1
+        entry.seconds.append(row["seconds"])
+        if row["correct"]:
+            entry.right += 1
+        else:
+            entry.wrong_picks[row["given"]] += 1
+    return stats
