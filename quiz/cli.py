@@ -10,9 +10,9 @@ import sys
 from collections.abc import Sequence
 
 from quiz import __version__
-from quiz.commands import check, export, flagged, import_, play, schema, stats
+from quiz.commands import check, export, flagged, import_, play, schema, stats, study
 
-COMMANDS = (play, check, import_, export, flagged, schema, stats)
+COMMANDS = (play, study, check, import_, export, flagged, schema, stats)
 DEFAULT_COMMAND: str | None = "play"
 
 

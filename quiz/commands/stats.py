@@ -1,4 +1,8 @@
-"""`quiz stats`: the quiz history as a plain table. Must not import Textual."""
+"""`quiz stats`: the quiz history as a plain table, then the study figures as text charts.
+
+The same figures as the app's statistics screen (`quiz.study.statistics`), drawn with
+block characters so they read in any terminal or log. Must not import Textual.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +11,35 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quiz.commands import Subparsers, add_command
-from quiz.paths import store_path
+from quiz.commands import Subparsers, add_command, add_deck_paths
+from quiz.deck import Deck, load_decks
+from quiz.paths import bundled_decks_dir, store_path
 from quiz.play import figures
-from quiz.store.database import Database, StoreError
+from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import FULL_RUN, History, SessionRow
+from quiz.study.figures import bars, day_axis
+from quiz.study.statistics import CHART_DAYS, Missed, ScoreTrend, Statistics, gather_statistics
+from quiz.tui.text import prompt_of
 
 COLUMNS = ("Deck", "Date", "Score", "Percent")
 MAX_TITLE = 40
+TREND_RUNS = 40
+"""A deck's score line shows its last 40 finished quizzes, one character each."""
+
+CHART_HEIGHT = 3
 
 
 def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "stats",
-        "print the history of your quizzes: deck, date, score and percent",
+        "print your quizzes, score trends, reviews per day, retention and most missed questions",
         "quiz stats",
         "quiz stats --deck algeria-mali-relations",
+        "quiz stats my-decks/",
     )
-    parser.add_argument("--deck", metavar="ID", help="only the quizzes of the deck with this id")
+    add_deck_paths(parser)
+    parser.add_argument("--deck", metavar="ID", help="only the figures of the deck with this id")
     parser.set_defaults(run=run)
 
 
@@ -34,22 +48,46 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         print("No quizzes yet.")
         return 0
+    decks = readable_decks(args.paths)
     try:
-        rows = read_history(path, args.deck)
+        rows, statistics = read_store(path, args.deck, decks)
     except StoreError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
     print(table(rows) if rows else "No quizzes yet.")
+    sections = (
+        trends_text(statistics.trends),
+        reviews_text(statistics),
+        missed_text(statistics.missed),
+    )
+    for section in filter(None, sections):
+        print(f"\n{section}")
     return 0
 
 
-def read_history(path: Path, deck_id: str | None) -> list[SessionRow]:
-    """The runs saved in the store at `path`; says so when a damaged file was set aside."""
+def readable_decks(paths: Sequence[Path]) -> list[Deck]:
+    """The decks that name the most missed questions; a deck with problems is left out."""
+    if not paths and not bundled_decks_dir().is_dir():
+        return []
+    results = load_decks(paths)
+    broken = [result.path for result in results if result.deck is None]
+    if broken:
+        names = ", ".join(str(path) for path in broken)
+        print(f"quiz: left out decks with problems (see 'quiz check'): {names}", file=sys.stderr)
+    return [result.deck for result in results if result.deck is not None]
+
+
+def read_store(
+    path: Path, deck_id: str | None, decks: Sequence[Deck]
+) -> tuple[list[SessionRow], Statistics]:
+    """The runs and the figures saved in the store at `path`; says so when a damaged file
+    was set aside."""
     database = Database(path)
     try:
         if database.notice:
             print(database.notice, file=sys.stderr)
-        return History(database).sessions(deck_id)
+        rows = History(database).sessions(deck_id)
+        return rows, gather_statistics(database, decks, utc_now(), deck_id=deck_id)
     finally:
         database.close()
 
@@ -70,12 +108,66 @@ def table(rows: Sequence[SessionRow]) -> str:
 
 
 def _cells(row: SessionRow) -> tuple[str, str, str, str]:
-    title = row.deck_title
-    if len(title) > MAX_TITLE:
-        title = title[: MAX_TITLE - 1] + "…"
+    title = _short(row.deck_title)
     if row.mode != FULL_RUN:
         title += " (retry)"
     score = figures.score(row.score, row.max_score)
     if row.finished_at is None:
         score = f"{score} (stopped after {row.answered})"
     return title, figures.when(row.started_at), score, figures.percent(row.percent)
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"
+
+
+def trends_text(trends: Sequence[ScoreTrend]) -> str:
+    """One line per deck quizzed at least twice: its scores as bars from 0 to 100%.
+
+    A single quiz is no trend, and the table above already shows it.
+    """
+    shown = [trend for trend in trends if len(trend.percents) > 1]
+    if not shown:
+        return ""
+    width = max(len(_short(trend.title)) for trend in shown)
+    lines = ["Quiz scores, oldest first"]
+    for trend in shown:
+        [chart] = bars(trend.percents[-TREND_RUNS:], 100)
+        lines.append(
+            f"  {_short(trend.title):<{width}}  {chart}  last {figures.percent(trend.last)}"
+            f" · best {figures.percent(trend.best)} · {len(trend.percents)} quizzes"
+        )
+    return "\n".join(lines)
+
+
+def reviews_text(statistics: Statistics) -> str:
+    """Reviews per day as a bar chart over the last days, then the retention; "" before
+    the first review."""
+    retention = statistics.retention
+    if not retention.reviews:
+        return ""
+    counts = [day.reviews for day in statistics.days]
+    chart = bars(counts, max(counts), height=CHART_HEIGHT)
+    share = figures.percent(100 * retention.recalled / retention.reviews)
+    return "\n".join(
+        [
+            f"Reviews per day, last {CHART_DAYS} days: {sum(counts)} reviews,"
+            f" most in a day: {max(counts)}",
+            *(f"  {line}".rstrip() for line in chart),
+            f"  {day_axis(statistics.days[0].day, len(counts))}",
+            f"Retention: {share} ({retention.recalled} of {retention.reviews} reviews recalled)",
+        ]
+    )
+
+
+def missed_text(missed: Sequence[Missed]) -> str:
+    """The most missed questions, worst first, a prompt on one line each; "" when none."""
+    if not missed:
+        return ""
+    counts = [f"{entry.misses} of {entry.attempts}" for entry in missed]
+    width = max(len(count) for count in counts)
+    lines = ["Most missed (misses of attempts, quizzes and reviews)"]
+    for count, entry in zip(counts, missed, strict=True):
+        prompt = " ".join(prompt_of(entry.question).split())
+        lines.append(f"  {count:>{width}}  {prompt}")
+    return "\n".join(lines)

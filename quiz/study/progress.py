@@ -127,12 +127,13 @@ def retention(
 
 
 def most_missed(
-    db: Database, *, deck_id: str | None = None, limit: int = 10
+    db: Database, *, deck_id: str | None = None, limit: int | None = 10
 ) -> list[MissedQuestion]:
     """The questions missed most often in quizzes and reviews together, worst first.
 
     Ties go to the higher share of misses, then to the ids. The ids may name questions
-    since removed from their deck; the caller shows only those it can still find.
+    since removed from their deck; the caller shows only those it can still find, so it
+    may ask for them all (`limit=None`) and keep the first it finds.
     """
     rows = db.query(
         "SELECT deck_id, question_id, SUM(missed) AS misses, COUNT(*) AS attempts FROM ("
@@ -142,7 +143,7 @@ def most_missed(
         " GROUP BY deck_id, question_id HAVING misses > 0"
         " ORDER BY misses DESC, CAST(misses AS REAL) / attempts DESC, deck_id, question_id"
         " LIMIT ?",
-        (deck_id, deck_id, limit),
+        (deck_id, deck_id, -1 if limit is None else limit),  # SQLite: LIMIT -1 is no limit
     )
     return [
         MissedQuestion(row["deck_id"], row["question_id"], row["misses"], row["attempts"])

@@ -15,10 +15,10 @@ from quiz.deck.model import AnyQuestion, Deck
 from quiz.store.cards import load_cards, new_cards_since
 from quiz.store.database import Database
 from quiz.study.scheduler import CardState, card_key
+from quiz.study.settings import DEFAULT_NEW_PER_DAY
 from quiz.study.times import local_day, start_of_day
 
-DEFAULT_NEW_PER_DAY = 20
-"""New cards a learner meets per deck and day unless the setting says otherwise."""
+__all__ = ["DEFAULT_NEW_PER_DAY", "StudyItem", "new_allowance", "study_queue"]
 
 
 @dataclass(frozen=True, slots=True)

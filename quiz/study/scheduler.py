@@ -120,6 +120,7 @@ class StudyScheduler:
 
     def __init__(self, *, fuzzing: bool = True, desired_retention: float = 0.9) -> None:
         self._fsrs = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
+        self._unfuzzed = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=False)
 
     def review(
         self, card: CardState, rating: Rating, at: datetime, seconds: float | None = None
@@ -136,3 +137,17 @@ class StudyScheduler:
             review_duration=None if seconds is None else round(seconds * 1000),
         )
         return _from_fsrs(after), log.to_json()
+
+    def preview(self, card: CardState, at: datetime) -> dict[Rating, datetime]:
+        """When the card would be due after each rating at `at`, for the rating buttons.
+
+        Without fuzz, so the same card always shows the same intervals; a review with
+        fuzzing on may then land a few percent away from what its button said (only
+        intervals of days are fuzzed), as in Anki.
+        """
+        return {
+            rating: self._unfuzzed.review_card(
+                _to_fsrs(card), fsrs.Rating(int(rating)), review_datetime=as_utc(at)
+            )[0].due
+            for rating in Rating
+        }

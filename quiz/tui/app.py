@@ -1,7 +1,8 @@
-"""The Textual app: its bindings, its commands and the screens of a quiz. Nothing else.
+"""The Textual app: its bindings, its commands and the screens of a quiz or a study sitting.
 
-Everything it needs comes through the constructor (decks, the store, the seed, the
-clock), so the CLI and the tests build it the same way.
+Everything it needs comes through the constructor (decks, the store, the scheduler, the
+seed, the clock), so the CLI and the tests build it the same way. The store has its own
+clock (the instant of a review, of a due date); `clock` here only times the answers.
 """
 
 from __future__ import annotations
@@ -9,17 +10,24 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from quiz.deck.model import Deck
 from quiz.play.record import RunRecorder
 from quiz.play.selection import QuizOptions
 from quiz.play.session import QuizSession, Seconds
-from quiz.store.database import Database
+from quiz.store.database import Database, StoreError
 from quiz.store.history import History
+from quiz.study.scheduler import StudyScheduler
+from quiz.study.session import StudySession
+from quiz.study.settings import DEFAULT_NEW_PER_DAY
+from quiz.study.statistics import gather_statistics
 from quiz.tui.commands import QuizCommands
 from quiz.tui.flow import QuizFlow
 from quiz.tui.screens.feedback import FeedbackScreen
@@ -27,14 +35,22 @@ from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
+from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.screens.study_answer import StudyAnswerScreen
+from quiz.tui.screens.study_question import StudyQuestionScreen
+from quiz.tui.study_flow import StudyFlow
 
 SEED_RANGE = 2**32
 
 
 class QuizApp(App[None]):
-    """Pick a deck, answer its questions, see the results; every answer saved as given."""
+    """Quiz on a deck or study its due cards; every answer and review saved as given."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "widgets/question_form.tcss",
+        "widgets/answer_feedback.tcss",
+    ]
     TITLE = "quiz"
     COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -50,20 +66,31 @@ class QuizApp(App[None]):
         store_message: str = "",
         seed: int | None = None,
         clock: Seconds = time.monotonic,
+        scheduler: StudyScheduler | None = None,
+        new_per_day: int = DEFAULT_NEW_PER_DAY,
+        study: bool = False,
     ) -> None:
         super().__init__()
         self.decks = tuple(decks)
+        self.database = database
         self.history = History(database) if database is not None else None
         self.store_message = store_message
         self.clock = clock
+        self.scheduler = scheduler or StudyScheduler()
+        self.study_at_start = study
         self._seeds = random.Random(seed)
         self._flow: QuizFlow | None = None
-        self._home = HomeScreen(self.decks, self.history)
+        self._study: StudyFlow | None = None
+        self._home = HomeScreen(self.decks, database, new_per_day)
 
     def on_mount(self) -> None:
         self.push_screen(self._home)
         if self.store_message:
             self.notify(self.store_message, title="History", severity="warning", timeout=10)
+        if self.study_at_start and len(self.decks) == 1:
+            self.study(self.decks[0], self._home.new_per_day)
+        elif self.study_at_start:
+            self.notify("Pick a deck and press s to study it.", title="Study")
 
     def start(self, deck: Deck, options: QuizOptions) -> None:
         """A new run over `deck`; its question order and choice order follow the seed."""
@@ -76,14 +103,36 @@ class QuizApp(App[None]):
         self._flow = QuizFlow(self, session, options, recorder)
         self._flow.begin(replace=replace)
 
+    def study(self, deck: Deck, new_per_day: int) -> None:
+        """A study sitting over `deck`: its due cards, then new ones up to `new_per_day`."""
+        if self.database is None:
+            return
+        session = StudySession(
+            self.database,
+            deck,
+            self.scheduler,
+            new_per_day=new_per_day,
+            seed=self._next_seed(),
+            clock=self.clock,
+        )
+        self._study = StudyFlow(self, session, self._study_failed)
+        self._study.begin()
+
     def _next_seed(self) -> int:
         return self._seeds.randrange(SEED_RANGE)
 
     def _history_failed(self, message: str) -> None:
         self.notify(message, title="History is off", severity="error", timeout=8)
 
+    def _study_failed(self, message: str) -> None:
+        self.notify(message, title="Study stopped", severity="error", timeout=10)
+        self.action_home()
+
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         self.start(message.deck, message.options)
+
+    def on_home_screen_study(self, message: HomeScreen.Study) -> None:
+        self.study(message.deck, message.new_per_day)
 
     def on_question_screen_answered(self, message: QuestionScreen.Answered) -> None:
         if self._flow is not None:
@@ -104,18 +153,55 @@ class QuizApp(App[None]):
         else:
             self.action_home()
 
+    def on_study_question_screen_answered(self, message: StudyQuestionScreen.Answered) -> None:
+        if self._study is not None:
+            self._study.answered(message.given)
+
+    def on_study_question_screen_flipped(self, _message: StudyQuestionScreen.Flipped) -> None:
+        if self._study is not None:
+            self._study.flipped()
+
+    def on_study_answer_screen_rated(self, message: StudyAnswerScreen.Rated) -> None:
+        if self._study is not None:
+            self._study.rated(message.rating)
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.screen))
 
     def action_home(self) -> None:
-        """Back to the decks; an unfinished run keeps the answers it saved."""
+        """Back to the decks; an unfinished run or sitting keeps what it saved."""
         self._flow = None
+        self._study = None
         while self.screen_stack[-1] is not self._home:
             self.pop_screen()
 
+    def action_study(self) -> None:
+        """Study the deck highlighted on the home screen (from the command palette)."""
+        self._home.action_study()
+
+    def action_stats(self) -> None:
+        """The statistics of every deck, as of now."""
+        if self.database is None:
+            return
+        try:
+            statistics = gather_statistics(self.database, self.decks, self.database.now())
+        except StoreError as exc:
+            self.notify(str(exc), title="Statistics", severity="error")
+            return
+        self.push_screen(StatsScreen(statistics))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        below = self._below_palette()
         if action == "home":
-            return self.screen is not self._home
+            return below is not self._home
         if action == "help":
-            return not isinstance(self.screen, HelpScreen)
+            return not isinstance(below, HelpScreen)
+        if action == "study":
+            return below is self._home and self.database is not None
+        if action == "stats":
+            return self.database is not None and not isinstance(below, StatsScreen)
         return True
+
+    def _below_palette(self) -> Screen[object]:
+        """The screen the learner is on, even while the command palette covers it."""
+        return next(s for s in reversed(self.screen_stack) if not isinstance(s, CommandPalette))

@@ -1,4 +1,4 @@
-"""How a question introduces itself on screen; plain strings, shown literally by the screens."""
+"""How a question introduces itself on screen and in `quiz stats`: plain strings, no Textual."""
 
 from __future__ import annotations
 

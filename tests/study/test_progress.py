@@ -118,3 +118,4 @@ def test_most_missed_adds_quiz_answers_and_reviews(db: Database, scheduler: Stud
         "q",
     ]
     assert most_missed(db, limit=1) == most_missed(db)[:1]
+    assert most_missed(db, limit=None) == most_missed(db, limit=4)  # all four, no limit

@@ -114,3 +114,13 @@ def test_fuzzing_is_on_unless_turned_off() -> None:
     assert exact == {START + timedelta(days=8)}
     assert len(fuzzed) > 1
     assert all(timedelta(days=6) <= due - START <= timedelta(days=10) for due in fuzzed)
+
+
+def test_the_preview_shows_each_ratings_due_date_without_fuzz() -> None:
+    exact = StudyScheduler(fuzzing=False)
+    card, _ = exact.review(CardState.new(1, START), Rating.Good, START)
+    later = START + timedelta(minutes=10)
+    expected = {rating: exact.review(card, rating, later)[0].due for rating in Rating}
+    assert expected[Rating.Good] == later + timedelta(days=2)
+    random.seed(2026)
+    assert [StudyScheduler().preview(card, later) for _ in "123"] == [expected] * 3

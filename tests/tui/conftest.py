@@ -1,7 +1,12 @@
-"""Shared by the Pilot tests: the app on the every-type deck with a real store and still time."""
+"""Shared by the Pilot tests: the app on the every-type deck with a real store and still time.
+
+Two clocks, as in the app: the store's (the instant of an answer, a review, a due date),
+which study tests move by hand, and the monotonic one that times answers.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,8 +24,9 @@ from quiz.deck import (
     load_deck_or_raise,
 )
 from quiz.store.database import Database
+from quiz.study.scheduler import StudyScheduler
 from quiz.tui.app import QuizApp
-from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.widgets.question_form import QuestionForm
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
 SEED = 20260105
@@ -41,6 +47,48 @@ def database(tmp_path: Path) -> Database:
 def app(every_type: Deck, database: Database) -> QuizApp:
     """The app as `quiz play tests/decks/every-type.yaml --seed SEED` builds it, time stopped."""
     return QuizApp([every_type], database=database, seed=SEED, clock=lambda: 42.0)
+
+
+class Clock:
+    """A clock the test sets: `now` for the store (UTC instants), `seconds` for timing."""
+
+    def __init__(self) -> None:
+        self.now = STILL
+        self.seconds = 42.0
+
+    def instant(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.seconds
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "study.sqlite3"
+
+
+@pytest.fixture
+def study_store(store_path: Path, clock: Clock) -> Iterator[Database]:
+    database = Database(store_path, clock=clock.instant)
+    yield database
+    database.close()
+
+
+def study_app(every_type: Deck, database: Database, clock: Clock) -> QuizApp:
+    """The app as `quiz study` builds it, on `clock`, with FSRS's fuzz off for exact dates."""
+    return QuizApp(
+        [every_type],
+        database=database,
+        seed=SEED,
+        clock=clock.monotonic,
+        scheduler=StudyScheduler(fuzzing=False),
+    )
 
 
 def screen_text(app: QuizApp) -> str:
@@ -72,16 +120,14 @@ async def start_quiz(pilot: Pilot[None], *keys: str) -> None:
 
 
 async def answer_right(pilot: Pilot[None]) -> None:
-    """Answer the question on screen correctly, with the keyboard only."""
-    screen = pilot.app.screen
-    assert isinstance(screen, QuestionScreen)
-    question, session = screen.question, screen.session
+    """Answer the question on screen (a quiz question or a study card) right, by keys only."""
+    form = pilot.app.screen.query_one(QuestionForm)
+    question, presented = form.question, form.presented
     match question:
         case ChoiceQuestion():
-            await pilot.press(str(session.presented(question).index(question.answer) + 1))
+            await pilot.press(str(presented.index(question.answer) + 1))
         case MultiQuestion():
-            shown_choices = session.presented(question)
-            await pilot.press(*(str(shown_choices.index(a) + 1) for a in question.answers), "enter")
+            await pilot.press(*(str(presented.index(a) + 1) for a in question.answers), "enter")
         case TrueFalseQuestion():
             await pilot.press("t" if question.answer else "f")
         case TextQuestion():
@@ -91,9 +137,7 @@ async def answer_right(pilot: Pilot[None]) -> None:
                 await pilot.press(*deletion.answer, "tab")
             await pilot.press("shift+tab", "enter")
         case OrderQuestion():
-            await pilot.press(
-                *sort_keys(list(session.presented(question)), question.items), "enter"
-            )
+            await pilot.press(*sort_keys(list(presented), question.items), "enter")
     await pilot.pause()
 
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from textual.pilot import Pilot
 
+from quiz.deck import Deck
+from quiz.store.database import Database
 from quiz.tui.app import QuizApp
+from quiz.tui.widgets.question_form import QuestionForm
 
-from .conftest import answer_right, start_quiz
+from .conftest import Clock, answer_right, start_quiz, study_app
 
 Snap = Callable[..., bool]
 
@@ -37,6 +41,21 @@ async def _finished(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def _study_card_answered(pilot: Pilot[None]) -> None:
+    """Study the deck; answer its first card (the choice question) wrong."""
+    await pilot.press("s", "enter")
+    await pilot.pause()
+    form = pilot.app.screen.query_one(QuestionForm)
+    wrong = next(i for i, choice in enumerate(form.presented) if choice != "Bamako")
+    await pilot.press(str(wrong + 1))
+    await pilot.pause()
+
+
+@pytest.fixture
+def studying(every_type: Deck, study_store: Database, clock: Clock) -> QuizApp:
+    return study_app(every_type, study_store, clock)
+
+
 def test_home(app: QuizApp, snap_compare: Snap) -> None:
     assert snap_compare(app, terminal_size=(80, 24))
 
@@ -55,3 +74,7 @@ def test_feedback(app: QuizApp, snap_compare: Snap) -> None:
 
 def test_results(app: QuizApp, snap_compare: Snap) -> None:
     assert snap_compare(app, run_before=_finished, terminal_size=(80, 24))
+
+
+def test_study_card(studying: QuizApp, snap_compare: Snap) -> None:
+    assert snap_compare(studying, run_before=_study_card_answered, terminal_size=(80, 24))

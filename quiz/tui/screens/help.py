@@ -11,8 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label, Static
 
-from quiz.tui.screens.question import HOW_TO_ANSWER
 from quiz.tui.text import KIND_NAMES
+from quiz.tui.widgets.question_form import HOW_TO_ANSWER
 
 ALWAYS = (
     ("?", "This help"),

@@ -1,4 +1,4 @@
-"""One question at a time, answerable from the keyboard alone, whatever its type."""
+"""One quiz question at a time, answerable from the keyboard alone, whatever its type."""
 
 from __future__ import annotations
 
@@ -8,52 +8,21 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Footer
 
-from quiz.deck.model import (
-    ChoiceQuestion,
-    ClozeQuestion,
-    MultiQuestion,
-    OrderQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
-)
 from quiz.play.scoring import Given
 from quiz.play.session import QuizSession
-from quiz.tui.text import heading_of
-from quiz.tui.widgets.choice_list import ChoiceList
-from quiz.tui.widgets.cloze_form import ClozeForm
-from quiz.tui.widgets.multi_choice import MultiChoice
-from quiz.tui.widgets.order_list import OrderList
 from quiz.tui.widgets.progress_header import ProgressHeader
-
-HOW_TO_ANSWER = {
-    "choice": "Press the number of your answer, or pick it with ↑↓ and Enter.",
-    "multi": "Tick every right answer with its number (or space), then press Enter.",
-    "truefalse": "Press t (or 1) for true, f (or 2) for false.",
-    "text": "Type your answer and press Enter.",
-    "cloze": "Fill each blank (Tab moves to the next one) and press Enter.",
-    "order": "Move the highlighted item with shift+↑/↓ or k/j; press Enter when done.",
-}
-"""The line under each question that says how to answer it."""
-
-TRUE_FALSE = ("True", "False")
+from quiz.tui.widgets.question_form import QuestionForm
 
 
 class QuestionScreen(Screen[None]):
     """Shows the session's current question; posts `Answered` once, with the learner's answer."""
 
     CSS_PATH = "question.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        ("t", "true_false(True)", "True"),
-        ("f", "true_false(False)", "False"),
-        ("escape", "app.home", "Stop"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop")]
 
     @dataclass
     class Answered(Message):
@@ -63,42 +32,15 @@ class QuestionScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.question = session.current
-        self._answered = False
 
     def compose(self) -> ComposeResult:
-        question = self.question
         yield ProgressHeader(self.session.deck.title, self.session.total)
-        with Vertical(id="body"):
-            with VerticalScroll(id="prompt-box"):
-                yield Label(Content(heading_of(question)), id="heading")
-                if question.prompt:
-                    yield Static(question.prompt, markup=False, id="prompt")
-            yield self._answer_widget()
-            yield Label(HOW_TO_ANSWER[question.kind], id="how")
+        yield QuestionForm(self.question, self.session.presented(self.question))
         yield Footer()
-
-    def _answer_widget(self) -> Widget:
-        question = self.question
-        match question:
-            case ChoiceQuestion():
-                return ChoiceList(self.session.presented(question), id="answer")
-            case MultiQuestion():
-                return MultiChoice(self.session.presented(question), id="answer")
-            case TrueFalseQuestion():
-                return ChoiceList(TRUE_FALSE, id="answer")
-            case TextQuestion():
-                return Input(placeholder="Your answer", id="answer")
-            case ClozeQuestion():
-                return ClozeForm(question, id="answer")
-            case OrderQuestion():
-                return OrderList(self.session.presented(question), id="answer")
-        raise TypeError(f"no widget for {question.kind} questions")
 
     def on_mount(self) -> None:
         self._update_header()
         self.set_interval(1, self._tick)
-        answer = self.query_one("#answer")
-        (answer.query(Input).first() if isinstance(answer, ClozeForm) else answer).focus()
 
     def _update_header(self) -> None:
         session = self.session
@@ -108,49 +50,7 @@ class QuestionScreen(Screen[None]):
     def _tick(self) -> None:
         self.query_one(ProgressHeader).show_time(self.session.elapsed)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """t and f mean something only for a true/false question."""
-        if action == "true_false":
-            return isinstance(self.question, TrueFalseQuestion)
-        return True
-
-    def action_true_false(self, value: bool) -> None:
-        self._answer(value)
-
-    def _answer(self, given: Given) -> None:
-        """Post the answer once: a second key press before the feedback shows is ignored."""
-        if not self._answered:
-            self._answered = True
-            self.post_message(self.Answered(given))
-
-    @on(ChoiceList.Chosen)
-    def _chosen(self, event: ChoiceList.Chosen) -> None:
-        if isinstance(self.question, TrueFalseQuestion):
-            self._answer(event.choice == TRUE_FALSE[0])
-        else:
-            self._answer(event.choice)
-
-    @on(MultiChoice.Submitted)
-    def _ticked(self, event: MultiChoice.Submitted) -> None:
-        self._answer(event.picked)
-
-    @on(Input.Submitted, "#answer")
-    def _typed(self, event: Input.Submitted) -> None:
-        if self._typed_something(event.value):
-            self._answer(event.value)
-
-    @on(ClozeForm.Submitted)
-    def _filled(self, event: ClozeForm.Submitted) -> None:
-        if self._typed_something(*event.blanks):
-            self._answer(event.blanks)
-
-    def _typed_something(self, *typed: str) -> bool:
-        """An Enter on empty inputs is more likely a slip than an answer."""
-        if any(text.strip() for text in typed):
-            return True
-        self.notify("Type an answer (or a guess) first.", severity="warning")
-        return False
-
-    @on(OrderList.Submitted)
-    def _ordered(self, event: OrderList.Submitted) -> None:
-        self._answer(event.order)
+    @on(QuestionForm.Answered)
+    def _answered(self, event: QuestionForm.Answered) -> None:
+        event.stop()
+        self.post_message(self.Answered(event.given))

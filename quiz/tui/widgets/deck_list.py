@@ -1,8 +1,9 @@
-"""The decks to pick from, each with its question counts and its best and last scores."""
+"""The decks to pick from, each with its questions, its scores and where its study stands."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -13,10 +14,28 @@ from textual.widgets.option_list import Option
 from quiz.deck.model import Deck
 from quiz.play import figures
 from quiz.store.history import DeckScores
+from quiz.study.figures import due_in
+from quiz.study.progress import DeckProgress
 
 
-def deck_prompt(deck: Deck, scores: DeckScores | None) -> Content:
-    """Three lines: the title, the questions by type, the scores (deck text kept literal)."""
+def study_line(progress: DeckProgress, now: datetime) -> Content:
+    """`2 due now · 3 new · 1 learned · next due in 10m`, the cards due now lit up."""
+    due = Content(f"{progress.due_now} due now")
+    if progress.due_now:
+        due = due.stylize("$text-success bold")
+    text = Content.assemble(due, f" · {progress.new} new · {progress.learned} learned")
+    if progress.next_due is None:
+        return text
+    return text + f" · next due {due_in(progress.next_due - now)}"
+
+
+def deck_prompt(
+    deck: Deck, scores: DeckScores | None, progress: DeckProgress | None, now: datetime
+) -> Content:
+    """The title, the questions by type, the scores and the study counts (deck text literal).
+
+    Without a store there is no study, and the last line is left out.
+    """
     counts = " · ".join(f"{n} {kind}" for kind, n in deck.count_by_type().items())
     if scores is None:
         played = "not played yet"
@@ -25,13 +44,16 @@ def deck_prompt(deck: Deck, scores: DeckScores | None) -> Content:
         played = (
             f"best {figures.percent(scores.best)} · last {figures.percent(scores.last)} · {runs}"
         )
-    return Content.from_markup(
+    prompt = Content.from_markup(
         "[b]$title[/b]\n[dim]$total questions: $counts[/dim]\n[$accent]$played[/]",
         title=deck.title,
         total=str(len(deck.questions)),
         counts=counts,
         played=played,
     )
+    if progress is None:
+        return prompt
+    return Content("\n").join([prompt, study_line(progress, now)])
 
 
 class DeckList(OptionList):
@@ -43,15 +65,28 @@ class DeckList(OptionList):
         super().__init__(id=id, markup=False)
         self.decks = tuple(decks)
 
-    def show_scores(self, scores: Mapping[str, DeckScores]) -> None:
-        """Redraw every deck with `scores`, keeping the highlighted one."""
+    def show_scores(
+        self,
+        scores: Mapping[str, DeckScores],
+        progress: Mapping[str, DeckProgress],
+        now: datetime,
+    ) -> None:
+        """Redraw every deck with its `scores` and study `progress`, keeping the highlight."""
         highlighted = self.highlighted
         self.clear_options()
         for number, deck in enumerate(self.decks):
             if number:
                 self.add_option(None)  # a rule between decks
-            self.add_option(Option(deck_prompt(deck, scores.get(deck.id)), id=deck.id))
+            prompt = deck_prompt(deck, scores.get(deck.id), progress.get(deck.id), now)
+            self.add_option(Option(prompt, id=deck.id))
         self.highlighted = highlighted if highlighted is not None else 0
+
+    @property
+    def highlighted_deck(self) -> Deck | None:
+        """The deck under the cursor, if any."""
+        if self.highlighted is None:
+            return None
+        return self.deck(self.get_option_at_index(self.highlighted).id)
 
     def deck(self, option_id: str | None) -> Deck:
         """The deck an option shows."""

@@ -1,0 +1,157 @@
+"""One sitting of study over one deck: the card on show, its answer, its rating saved.
+
+The queue is read again before every card, so a card rated Again comes back once its
+short step is due and today's new cards count against the daily limit. A card is
+answered exactly as a quiz question is: it is shown as a one-question `QuizSession`,
+which orders its choices, checks the answer and times it. Each rating is saved at once
+(`record_review`), so a sitting stopped at any moment has kept every card it rated.
+Knows nothing of Textual.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta, tzinfo
+
+from quiz.deck.model import AnyQuestion, Deck
+from quiz.play.scoring import Given
+from quiz.play.session import AnswerRecord, QuizSession, Seconds
+from quiz.store.cards import SavedReview, record_review
+from quiz.store.database import Database
+from quiz.study.progress import DeckProgress, deck_progress
+from quiz.study.queue import StudyItem, study_queue
+from quiz.study.rating import suggest_rating
+from quiz.study.scheduler import Rating, StudyScheduler
+from quiz.study.settings import DEFAULT_NEW_PER_DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Remaining:
+    """What is left to study now, the card on show included."""
+
+    due: int
+    new: int
+
+
+class StudySession:
+    """Studies `deck` card by card: `next_card`, then `answer` or `flip`, then `rate`.
+
+    `seed` orders each card's choices as a quiz with that seed would; `clock` (seconds,
+    monotonic) times the answers; `tz` is the learner's zone for the daily new-card limit.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        deck: Deck,
+        scheduler: StudyScheduler,
+        *,
+        new_per_day: int = DEFAULT_NEW_PER_DAY,
+        seed: int = 0,
+        clock: Seconds = time.monotonic,
+        tz: tzinfo | None = None,
+    ) -> None:
+        self.db = db
+        self.deck = deck
+        self.scheduler = scheduler
+        self.new_per_day = new_per_day
+        self.seed = seed
+        self.tz = tz
+        self.ratings: Counter[Rating] = Counter()
+        self.remaining = Remaining(0, 0)
+        self.item: StudyItem | None = None
+        self.record: AnswerRecord | None = None
+        self.flipped_after: float | None = None
+        self._clock = clock
+        self._card: QuizSession | None = None
+
+    def next_card(self) -> StudyItem | None:
+        """The card to study now (most overdue first, then new), or None when all is done."""
+        queue = study_queue(
+            self.db, self.deck, self.db.now(), new_per_day=self.new_per_day, tz=self.tz
+        )
+        new = sum(item.card.is_new for item in queue)
+        self.remaining = Remaining(due=len(queue) - new, new=new)
+        self.item = queue[0] if queue else None
+        self.record, self.flipped_after = None, None
+        self._card = None
+        if self.item is not None:
+            self._card = QuizSession(
+                self.deck, (self.item.question,), seed=self.seed, clock=self._clock
+            )
+        return self.item
+
+    @property
+    def question(self) -> AnyQuestion:
+        return self._shown().questions[0]
+
+    def presented(self) -> tuple[str, ...]:
+        """The card's choices (or items to sort) in the order the learner sees them."""
+        return self._shown().presented(self.question)
+
+    def answer(self, given: Given) -> AnswerRecord:
+        """Check the learner's answer; a rating is due next."""
+        self.record = self._shown().answer(given)
+        return self.record
+
+    def flip(self) -> None:
+        """Show the answer without checking one: only the learner's rating will say."""
+        if self.record is None and self.flipped_after is None:
+            self.flipped_after = self._shown().elapsed
+
+    @property
+    def revealed(self) -> bool:
+        """The card has been answered or flipped, so it can be rated."""
+        return self.record is not None or self.flipped_after is not None
+
+    @property
+    def suggestion(self) -> Rating | None:
+        """The rating to preselect: from correctness and time; none after a flip."""
+        record = self.record
+        if record is None:
+            return None
+        return suggest_rating(record.question, record.verdict.correct, record.seconds)
+
+    def previews(self) -> dict[Rating, timedelta]:
+        """How long until the card is due again after each rating given now."""
+        now = self.db.now()
+        dues = self.scheduler.preview(self._item().card, now)
+        return {rating: due - now for rating, due in dues.items()}
+
+    def rate(self, rating: Rating) -> SavedReview:
+        """Save the rating and the card's new schedule in one commit (StoreError if not)."""
+        if not self.revealed:
+            raise RuntimeError("a card is rated after it is answered or flipped")
+        record = self.record
+        saved = record_review(
+            self.db,
+            self.scheduler,
+            self.deck.id,
+            self._item().question.id,
+            rating,
+            correct=None if record is None else record.verdict.correct,
+            seconds=self.flipped_after if record is None else record.seconds,
+        )
+        self.ratings[rating] += 1
+        self.item, self._card = None, None
+        return saved
+
+    @property
+    def reviewed(self) -> int:
+        return self.ratings.total()
+
+    def progress(self) -> DeckProgress:
+        """The deck's due, new and learned counts and its next due time, as of now."""
+        return deck_progress(self.db, self.deck, self.db.now())
+
+    def _item(self) -> StudyItem:
+        if self.item is None:
+            raise RuntimeError("no card is on show")
+        return self.item
+
+    def _shown(self) -> QuizSession:
+        if self._card is None:
+            raise RuntimeError("no card is on show")
+        return self._card

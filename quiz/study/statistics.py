@@ -1,0 +1,112 @@
+"""The figures of the statistics screen and of `quiz stats`, gathered once for both. Reads only.
+
+A deck's score trend is its finished full runs, oldest first: a retry of the missed
+questions or a stopped run would tell another story. The most missed questions are
+those the decks at hand still hold, since showing one needs its prompt (the store keeps
+only ids, and a question removed from its deck is no longer worth drilling).
+Nothing here knows about Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from quiz.deck.model import AnyQuestion, Deck
+from quiz.store.database import Database
+from quiz.store.history import FULL_RUN, History
+from quiz.study.progress import DayReviews, Retention, most_missed, retention, reviews_per_day
+
+CHART_DAYS = 30
+"""Reviews per day are shown for the last 30 days, today included."""
+
+MISSED_SHOWN = 8
+"""How many of the most missed questions are listed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreTrend:
+    """The percent scores of a deck's finished full runs, oldest first (never empty)."""
+
+    deck_id: str
+    title: str
+    percents: tuple[float, ...]
+
+    @property
+    def last(self) -> float:
+        return self.percents[-1]
+
+    @property
+    def best(self) -> float:
+        return max(self.percents)
+
+
+@dataclass(frozen=True, slots=True)
+class Missed:
+    """A question of a deck at hand and how often it was missed, in quizzes and reviews."""
+
+    deck: Deck
+    question: AnyQuestion
+    misses: int
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class Statistics:
+    """Everything the statistics screen and `quiz stats` show."""
+
+    trends: tuple[ScoreTrend, ...]
+    days: tuple[DayReviews, ...]
+    retention: Retention
+    missed: tuple[Missed, ...]
+
+    @property
+    def reviews_in_chart(self) -> int:
+        return sum(day.reviews for day in self.days)
+
+
+def gather_statistics(
+    db: Database,
+    decks: Sequence[Deck],
+    now: datetime,
+    *,
+    deck_id: str | None = None,
+    tz: tzinfo | None = None,
+) -> Statistics:
+    """The figures of every deck, or of the deck `deck_id` only, as of `now`."""
+    return Statistics(
+        trends=score_trends(History(db), deck_id),
+        days=tuple(reviews_per_day(db, now, days=CHART_DAYS, deck_id=deck_id, tz=tz)),
+        retention=retention(db, deck_id=deck_id),
+        missed=missed_questions(db, decks, deck_id),
+    )
+
+
+def score_trends(history: History, deck_id: str | None = None) -> tuple[ScoreTrend, ...]:
+    """One trend per deck with a finished full run, the deck played most recently first."""
+    titles: dict[str, str] = {}
+    percents: dict[str, list[float]] = {}
+    for run in history.sessions(deck_id):  # newest first
+        if run.mode != FULL_RUN or run.finished_at is None:
+            continue
+        titles.setdefault(run.deck_id, run.deck_title)
+        percents.setdefault(run.deck_id, []).append(run.percent)
+    return tuple(
+        ScoreTrend(deck, titles[deck], tuple(reversed(scores))) for deck, scores in percents.items()
+    )
+
+
+def missed_questions(
+    db: Database, decks: Sequence[Deck], deck_id: str | None = None, limit: int = MISSED_SHOWN
+) -> tuple[Missed, ...]:
+    """The `limit` questions missed most often among those the `decks` still hold."""
+    questions = {(deck.id, q.id): (deck, q) for deck in decks for q in deck.questions}
+    found = []
+    for missed in most_missed(db, deck_id=deck_id, limit=None):
+        held = questions.get((missed.deck_id, missed.question_id))
+        if held is not None:
+            found.append(Missed(*held, misses=missed.misses, attempts=missed.attempts))
+        if len(found) == limit:
+            break
+    return tuple(found)

@@ -1,0 +1,121 @@
+"""Statistics to look at: quiz scores over time, reviews per day, retention, most missed."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+
+from quiz.play import figures
+from quiz.study.figures import bars, day_axis
+from quiz.study.statistics import CHART_DAYS, Missed, ScoreTrend, Statistics
+from quiz.tui.text import prompt_of
+
+TREND_RUNS = 30
+"""A deck's score chart shows its last 30 finished quizzes, one column each."""
+
+
+def trend_text(trend: ScoreTrend) -> Content:
+    """The deck's title over two lines of bars (0–100%), then its last and best scores."""
+    top, bottom = bars(trend.percents[-TREND_RUNS:], 100, height=2)
+    runs = "1 quiz" if len(trend.percents) == 1 else f"{len(trend.percents)} quizzes"
+    return Content.from_markup(
+        "[b]$title[/b]\n[$accent]$top[/]\n[$accent]$bottom[/]  $figures",
+        title=trend.title,
+        top=top,
+        bottom=bottom,
+        figures=(
+            f"last {figures.percent(trend.last)} · best {figures.percent(trend.best)} · {runs}"
+        ),
+    )
+
+
+def missed_cells(missed: Missed, with_deck: bool) -> tuple[Content, Content]:
+    """`3 of 4` and the question's prompt (with its deck's title when several decks show)."""
+    count = Content.from_markup(
+        "[b $text-error]$misses[/] [dim]of $attempts[/]",
+        misses=str(missed.misses),
+        attempts=str(missed.attempts),
+    )
+    prompt = Content(prompt_of(missed.question))
+    if with_deck:
+        prompt += Content.styled(f" · {missed.deck.title}", "dim")
+    return count, prompt
+
+
+class StatsScreen(Screen[None]):
+    """Shows `statistics`; escape goes back to where the learner was."""
+
+    CSS_PATH = "stats.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss", "Back")]
+
+    def __init__(self, statistics: Statistics) -> None:
+        super().__init__()
+        self.statistics = statistics
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="body"):
+            yield self._box("Quiz scores, oldest first", "scores", self._scores())
+            with Horizontal(id="study"):
+                yield self._box(f"Reviews per day, last {CHART_DAYS} days", "reviews", self._days())
+                yield self._box("Retention", "retention", self._retention())
+            yield self._box("Most missed", "missed", self._missed())
+        yield Footer()
+
+    def _box(self, title: str, name: str, parts: list[Widget]) -> Vertical:
+        box = Vertical(*parts, id=name, classes="box")
+        box.border_title = title
+        return box
+
+    def _scores(self) -> list[Widget]:
+        trends = self.statistics.trends
+        if not trends:
+            return [Label("No finished quizzes yet.", classes="empty")]
+        return [Static(trend_text(trend), classes="trend") for trend in trends]
+
+    def _days(self) -> list[Widget]:
+        days = self.statistics.days
+        counts = [day.reviews for day in days]
+        chart = Content.styled("\n".join(bars(counts, max(counts), height=3)), "$accent")
+        total = self.statistics.reviews_in_chart
+        return [
+            Static(chart, id="day-bars"),
+            Label(day_axis(days[0].day, len(days)), id="day-axis"),
+            Label(f"{total} reviews · most in a day: {max(counts)}", id="day-total"),
+        ]
+
+    def _retention(self) -> list[Widget]:
+        """The share of reviews recalled, big, over a gauge of it."""
+        retention = self.statistics.retention
+        if not retention.reviews:
+            return [Label("No reviews yet.", classes="empty")]
+        share = figures.percent(100 * retention.recalled / retention.reviews)
+        gauge = ProgressBar(
+            total=retention.reviews, show_percentage=False, show_eta=False, id="recalled"
+        )
+        gauge.progress = retention.recalled
+        return [
+            Digits(share, id="share"),
+            gauge,
+            Label(f"{retention.recalled} of {retention.reviews} reviews recalled", id="recall"),
+        ]
+
+    def _missed(self) -> list[Widget]:
+        missed = self.statistics.missed
+        if not missed:
+            return [Label("Nothing missed yet.", classes="empty")]
+        with_deck = len({m.deck.id for m in missed}) > 1
+        cells: list[Widget] = [
+            Label("Missed", classes="column"),
+            Label("Question", classes="column"),
+        ]
+        for entry in missed:
+            count, prompt = missed_cells(entry, with_deck)
+            cells += [Label(count, classes="count"), Static(prompt, classes="prompt")]
+        return [Grid(*cells, id="missed-table")]

@@ -1,0 +1,51 @@
+"""The back of a study card: the feedback, compact, and the rating bar under it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from quiz.study.scheduler import Rating
+from quiz.study.session import StudySession
+from quiz.tui.widgets.answer_feedback import AnswerFeedback
+from quiz.tui.widgets.rating_bar import RatingBar
+from quiz.tui.widgets.study_header import StudyHeader
+
+
+class StudyAnswerScreen(Screen[None]):
+    """Shows the answer to the session's card; posts `Rated` with the learner's rating."""
+
+    CSS_PATH = "study_answer.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop")]
+
+    @dataclass
+    class Rated(Message):
+        rating: Rating
+
+    def __init__(self, session: StudySession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        yield StudyHeader(session)
+        with VerticalScroll(id="body"):
+            yield AnswerFeedback(session.question, session.record).add_class("compact")
+        yield RatingBar(session.previews(), session.suggestion, id="ratings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RatingBar).focus()
+
+    @on(RatingBar.Rated)
+    def _rated(self, event: RatingBar.Rated) -> None:
+        event.stop()
+        self.post_message(self.Rated(event.rating))

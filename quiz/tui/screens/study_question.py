@@ -1,0 +1,71 @@
+"""The front of a study card: the question, answered as in the quiz, or flipped unanswered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from quiz.play.scoring import Given
+from quiz.study.session import StudySession
+from quiz.tui.widgets.question_form import SPACE_TAKEN, QuestionForm
+from quiz.tui.widgets.study_header import StudyHeader
+
+FLIP_KEYS = ("space", "ctrl+r")
+"""Space flips a card unless its answer widget types or ticks with it; then ctrl+r does."""
+
+
+class StudyQuestionScreen(Screen[None]):
+    """Shows the session's card; posts `Answered` with the answer, or `Flipped`, once."""
+
+    CSS_PATH = "study_question.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(key, f"flip('{key}')", "Show answer") for key in FLIP_KEYS),
+        Binding("escape", "app.home", "Stop"),
+    ]
+
+    @dataclass
+    class Answered(Message):
+        given: Given
+
+    @dataclass
+    class Flipped(Message):
+        """The learner wants to see the answer without giving one."""
+
+    def __init__(self, session: StudySession) -> None:
+        super().__init__()
+        self.session = session
+        self.question = session.question
+        self._done = False
+
+    def compose(self) -> ComposeResult:
+        yield StudyHeader(self.session)
+        yield QuestionForm(self.question, self.session.presented())
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """One flip key per card: space where the answer widget leaves it free."""
+        if action == "flip":
+            space_free = self.question.kind not in SPACE_TAKEN
+            return (parameters == ("space",)) == space_free
+        return True
+
+    def action_flip(self, _key: str) -> None:
+        self._post(self.Flipped())
+
+    @on(QuestionForm.Answered)
+    def _answered(self, event: QuestionForm.Answered) -> None:
+        event.stop()
+        self._post(self.Answered(event.given))
+
+    def _post(self, message: Message) -> None:
+        """Answer or flip once: a second key press before the answer shows is ignored."""
+        if not self._done:
+            self._done = True
+            self.post_message(message)

@@ -1,0 +1,75 @@
+"""One study sitting through its screens: card front → back → … → all done.
+
+A thin adapter, like `flow.py` for a quiz: the session decides which card comes next
+and saves each rating before the next card shows; this class only swaps the screens.
+A store that fails (a damaged card, a disk that refuses the write) ends the sitting
+with one sentence: studying on without saving would lose what the learner rates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App
+from textual.screen import Screen
+
+from quiz.play.scoring import Given
+from quiz.store.database import StoreError
+from quiz.study.scheduler import Rating
+from quiz.study.session import StudySession
+from quiz.tui.screens.study_answer import StudyAnswerScreen
+from quiz.tui.screens.study_done import StudyDoneScreen
+from quiz.tui.screens.study_question import StudyQuestionScreen
+
+
+class StudyFlow:
+    """Drives `session` on `app`; `stop` ends the sitting, saying why the store failed."""
+
+    def __init__(self, app: App[None], session: StudySession, stop: Callable[[str], None]) -> None:
+        self.app = app
+        self.session = session
+        self.stop = stop
+
+    def begin(self) -> None:
+        """Show the first card (or that nothing is due) over the decks."""
+        screen = self._next_screen()
+        if screen is not None:
+            self.app.push_screen(screen)
+
+    def answered(self, given: Given) -> None:
+        """Check the answer, then show the card's back with the suggested rating."""
+        if self.session.item is None or self.session.revealed:
+            return
+        self.session.answer(given)
+        self.app.switch_screen(StudyAnswerScreen(self.session))
+
+    def flipped(self) -> None:
+        """Show the card's back without checking anything; the learner rates it."""
+        if self.session.item is None or self.session.revealed:
+            return
+        self.session.flip()
+        self.app.switch_screen(StudyAnswerScreen(self.session))
+
+    def rated(self, rating: Rating) -> None:
+        """Save the rating, then show the next card, or that all is done."""
+        if self.session.item is None or not self.session.revealed:
+            return
+        try:
+            self.session.rate(rating)
+        except StoreError as exc:
+            self.stop(f"Review not saved: {exc}")
+            return
+        screen = self._next_screen()
+        if screen is not None:
+            self.app.switch_screen(screen)
+
+    def _next_screen(self) -> Screen[None] | None:
+        """The next card's front, or the end of the sitting; None if the store failed."""
+        session = self.session
+        try:
+            if session.next_card() is not None:
+                return StudyQuestionScreen(session)
+            return StudyDoneScreen(session, session.progress(), session.db.now())
+        except StoreError as exc:
+            self.stop(str(exc))
+            return None

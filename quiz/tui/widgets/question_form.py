@@ -1,0 +1,152 @@
+"""A question and the widget that answers it, whatever its type; shared by quiz and study.
+
+The screens around it differ (a quiz's progress, a study card's counts); the asking is
+the same, so a learner answers a card exactly as they answer a quiz question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from quiz.deck.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    ClozeQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+)
+from quiz.play.scoring import Given
+from quiz.tui.text import heading_of
+from quiz.tui.widgets.choice_list import ChoiceList
+from quiz.tui.widgets.cloze_form import ClozeForm
+from quiz.tui.widgets.multi_choice import MultiChoice
+from quiz.tui.widgets.order_list import OrderList
+
+HOW_TO_ANSWER = {
+    "choice": "Press the number of your answer, or pick it with ↑↓ and Enter.",
+    "multi": "Tick every right answer with its number (or space), then press Enter.",
+    "truefalse": "Press t (or 1) for true, f (or 2) for false.",
+    "text": "Type your answer and press Enter.",
+    "cloze": "Fill each blank (Tab moves to the next one) and press Enter.",
+    "order": "Move the highlighted item with shift+↑/↓ or k/j; press Enter when done.",
+}
+"""The line under each question that says how to answer it."""
+
+TRUE_FALSE = ("True", "False")
+
+SPACE_TAKEN = frozenset({"text", "cloze", "multi"})
+"""Question types whose answer widget uses the space bar itself, to type or to tick."""
+
+
+class QuestionForm(Vertical):
+    """Shows `question` with its choices in `presented` order; posts `Answered` once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        ("t", "true_false(True)", "True"),
+        ("f", "true_false(False)", "False"),
+    ]
+
+    @dataclass
+    class Answered(Message):
+        given: Given
+
+    def __init__(self, question: AnyQuestion, presented: Sequence[str]) -> None:
+        super().__init__()
+        self.question = question
+        self.presented = tuple(presented)
+        self._answered = False
+
+    def compose(self) -> ComposeResult:
+        question = self.question
+        with VerticalScroll(id="prompt-box"):
+            yield Label(Content(heading_of(question)), id="heading")
+            if question.prompt:
+                yield Static(question.prompt, markup=False, id="prompt")
+        yield self._answer_widget()
+        yield Label(HOW_TO_ANSWER[question.kind], id="how")
+
+    def _answer_widget(self) -> Widget:
+        question = self.question
+        match question:
+            case ChoiceQuestion():
+                return ChoiceList(self.presented, id="answer")
+            case MultiQuestion():
+                return MultiChoice(self.presented, id="answer")
+            case TrueFalseQuestion():
+                return ChoiceList(TRUE_FALSE, id="answer")
+            case TextQuestion():
+                return Input(placeholder="Your answer", id="answer")
+            case ClozeQuestion():
+                return ClozeForm(question, id="answer")
+            case OrderQuestion():
+                return OrderList(self.presented, id="answer")
+        raise TypeError(f"no widget for {question.kind} questions")
+
+    def on_mount(self) -> None:
+        answer = self.query_one("#answer")
+        (answer.query(Input).first() if isinstance(answer, ClozeForm) else answer).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """t and f mean something only for a true/false question."""
+        if action == "true_false":
+            return isinstance(self.question, TrueFalseQuestion)
+        return True
+
+    def action_true_false(self, value: bool) -> None:
+        self._answer(value)
+
+    def _answer(self, given: Given) -> None:
+        """Post the answer once: a second key press before the screen changes is ignored."""
+        if not self._answered:
+            self._answered = True
+            self.post_message(self.Answered(given))
+
+    @on(ChoiceList.Chosen)
+    def _chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        if isinstance(self.question, TrueFalseQuestion):
+            self._answer(event.choice == TRUE_FALSE[0])
+        else:
+            self._answer(event.choice)
+
+    @on(MultiChoice.Submitted)
+    def _ticked(self, event: MultiChoice.Submitted) -> None:
+        event.stop()
+        self._answer(event.picked)
+
+    @on(Input.Submitted, "#answer")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._typed_something(event.value):
+            self._answer(event.value)
+
+    @on(ClozeForm.Submitted)
+    def _filled(self, event: ClozeForm.Submitted) -> None:
+        event.stop()
+        if self._typed_something(*event.blanks):
+            self._answer(event.blanks)
+
+    def _typed_something(self, *typed: str) -> bool:
+        """An Enter on empty inputs is more likely a slip than an answer."""
+        if any(text.strip() for text in typed):
+            return True
+        self.notify("Type an answer (or a guess) first.", severity="warning")
+        return False
+
+    @on(OrderList.Submitted)
+    def _ordered(self, event: OrderList.Submitted) -> None:
+        event.stop()
+        self._answer(event.order)

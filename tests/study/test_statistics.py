@@ -1,0 +1,65 @@
+"""The figures behind the statistics screen and `quiz stats`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quiz.deck.model import Deck
+from quiz.store.cards import record_review
+from quiz.store.database import Database
+from quiz.store.history import RETRY_RUN, History
+from quiz.study.scheduler import Rating, StudyScheduler
+from quiz.study.statistics import CHART_DAYS, gather_statistics, missed_questions, score_trends
+
+
+def quiz(history: History, deck_id: str, right: int, of: int, *, mode: str = "quiz") -> int:
+    run = history.start(deck_id, f"Title of {deck_id}", mode, of)
+    for number in range(of):
+        history.record(run, f"q{number}", '"x"', float(number < right), 1.0)
+    return run
+
+
+def test_trends_are_finished_full_quizzes_oldest_first_latest_deck_first(db: Database) -> None:
+    history = History(db)
+    history.finish(quiz(history, "a", 1, 2))
+    quiz(history, "a", 2, 2)  # stopped: not a score
+    history.finish(quiz(history, "a", 1, 1, mode=RETRY_RUN))  # a retry: another story
+    history.finish(quiz(history, "b", 4, 5))
+    history.finish(quiz(history, "a", 2, 2))
+    trends = score_trends(history)
+    assert [(t.deck_id, t.title, t.percents) for t in trends] == [
+        ("a", "Title of a", (50.0, 100.0)),
+        ("b", "Title of b", (80.0,)),
+    ]
+    assert (trends[0].last, trends[0].best) == (100.0, 100.0)
+    assert [t.deck_id for t in score_trends(history, "b")] == ["b"]
+
+
+def test_the_most_missed_are_those_the_decks_still_hold(
+    db: Database, deck: Deck, scheduler: StudyScheduler
+) -> None:
+    for question in ("capital", "capital", "sunni", "events", "missions"):
+        record_review(db, scheduler, deck.id, question, Rating.Again)
+    record_review(db, scheduler, "other", "q", Rating.Again)
+    smaller = replace(deck, questions=tuple(q for q in deck.questions if q.id != "sunni"))
+    missed = missed_questions(db, [smaller], limit=2)
+    assert [(m.question.id, m.misses, m.attempts) for m in missed] == [
+        ("capital", 2, 2),
+        ("events", 1, 1),
+    ]
+    assert missed[0].deck is smaller
+    assert missed_questions(db, [smaller], deck_id="other") == ()
+
+
+def test_gather_reads_every_figure_at_once(
+    db: Database, deck: Deck, scheduler: StudyScheduler
+) -> None:
+    record_review(db, scheduler, deck.id, "capital", Rating.Again, correct=False)
+    record_review(db, scheduler, deck.id, "sunni", Rating.Good, correct=True)
+    statistics = gather_statistics(db, [deck], db.now())
+    assert len(statistics.days) == CHART_DAYS
+    assert statistics.reviews_in_chart == 2
+    assert (statistics.retention.reviews, statistics.retention.recalled) == (2, 1)
+    assert [m.question.id for m in statistics.missed] == ["capital"]
+    assert statistics.trends == ()
+    assert gather_statistics(db, [deck], db.now(), deck_id="other").reviews_in_chart == 0

@@ -1,0 +1,100 @@
+"""`quiz stats` after studying: score trends, reviews per day, retention and the most missed,
+drawn in plain text with block characters, without loading Textual."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.store.cards import record_review
+from quiz.store.database import Database
+from quiz.store.history import History
+from quiz.study.scheduler import Rating, StudyScheduler
+
+DECKS = Path(__file__).parents[1] / "decks"
+IDS = ("capital", "colonies", "sunni", "ban-date", "missions", "events")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store with two quizzes (50%, then 100%) and three reviews made just now."""
+    folder = tmp_path / "store"
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(folder))
+    database = Database(folder / "quiz.sqlite3")
+    history = History(database)
+    for right in (IDS[3:], IDS):
+        run = history.start("every-type", "Every type [bold]test[/bold]", "quiz", len(IDS))
+        for question in IDS:
+            history.record(run, question, '"x"', float(question in right), 2.0)
+        history.finish(run)
+    scheduler = StudyScheduler(fuzzing=False)
+    record_review(database, scheduler, "every-type", "capital", Rating.Again, correct=False)
+    record_review(database, scheduler, "every-type", "sunni", Rating.Good, correct=True)
+    record_review(database, scheduler, "every-type", "events", Rating.Good)  # a flip
+    database.close()
+    return folder
+
+
+def test_the_study_figures_follow_the_table(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", str(DECKS)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    sections = out.split("\n\n")
+    assert sections[0].splitlines()[0].split() == ["Deck", "Date", "Score", "Percent"]
+    assert sections[1].splitlines() == [
+        "Quiz scores, oldest first",
+        "  Every type [bold]test[/bold]  ▄█  last 100% · best 100% · 2 quizzes",
+    ]
+    reviews = sections[2].splitlines()
+    assert reviews[0] == "Reviews per day, last 30 days: 3 reviews, most in a day: 3"
+    assert reviews[1:4] == [" " * 31 + "█"] * 3  # today, the last of 30 days, full height
+    assert reviews[4].endswith("today")
+    assert reviews[5] == "Retention: 67% (2 of 3 reviews recalled)"
+    assert sections[3].splitlines() == [
+        "Most missed (misses of attempts, quizzes and reviews)",
+        "  2 of 3  Which city is Mali's capital? [A] <script>alert(1)</script>",
+        "  1 of 2  Which two countries are former French colonies?",
+        "  1 of 3  Algeria and Mali are predominantly Sunni Muslim countries.",
+    ]
+
+
+def test_a_deck_with_problems_is_left_out_in_one_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("deck: broken\ntitle: Broken\nquestions: nope\n", encoding="utf-8")
+    assert main(["stats", str(broken)]) == 0
+    out, err = capsys.readouterr()
+    assert err == f"quiz: left out decks with problems (see 'quiz check'): {broken}\n"
+    assert "Retention: 67%" in out
+    assert "Most missed" not in out  # no deck at hand holds the questions
+
+
+def test_one_deck_only(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", str(DECKS), "--deck", "other"]) == 0
+    assert capsys.readouterr().out == "No quizzes yet.\n"
+
+
+def test_the_figures_load_no_textual(data_dir: Path) -> None:
+    code = (
+        "import sys\n"
+        "from quiz.cli import main\n"
+        f"main(['stats', {str(DECKS)!r}])\n"
+        "print(sorted(m for m in ('textual', 'fsrs') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QUIZ_DATA_DIR": str(data_dir)},
+    )
+    assert "Retention: 67%" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,99 @@
+"""`quiz study`: the app opens straight on the first card of the deck named, its limit applied."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quiz import cli
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study_question import StudyQuestionScreen
+
+from .conftest import EVERY_TYPE, shown, toasts
+
+Seen = list[tuple[type, str, str]]
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> Seen:
+    """What `quiz study` shows first: the app is run headless instead of taking the terminal."""
+    first_screens: Seen = []
+
+    def look(app: QuizApp) -> None:
+        async def opened() -> None:
+            async with app.run_test(size=(80, 24), notifications=True) as pilot:
+                await pilot.pause()
+                first_screens.append((type(app.screen), shown(app), toasts(app)))
+
+        asyncio.run(opened())
+
+    monkeypatch.setattr(QuizApp, "run", look)
+    return first_screens
+
+
+def test_study_opens_on_the_first_card_with_the_days_limit(seen: Seen, data_dir: Path) -> None:
+    assert cli.main(["study", str(EVERY_TYPE), "--new-per-day", "4", "--seed", "7"]) == 0
+    [(screen, text, _)] = seen
+    assert screen is StudyQuestionScreen
+    assert "Study · Every type [bold]test[/bold] 0 due · 4 new · 0 reviewed" in text
+    assert "Which city is Mali's capital?" in text
+    assert (data_dir / "quiz.sqlite3").exists()
+
+
+def test_with_several_decks_the_learner_picks_one(seen: Seen, tmp_path: Path) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    shutil.copy(EVERY_TYPE, decks / "one.yaml")
+    other = EVERY_TYPE.read_text(encoding="utf-8").replace("deck: every-type", "deck: other")
+    (decks / "two.yaml").write_text(other, encoding="utf-8")
+    assert cli.main(["study", str(decks)]) == 0
+    [(screen, text, notes)] = seen
+    assert screen is HomeScreen
+    assert text.count("0 due now · 6 new · 0 learned") == 2
+    assert "Pick a deck and press s to study it." in notes
+
+
+@pytest.mark.parametrize("value", ["-1", "ten", "10000"])
+def test_a_bad_limit_is_a_usage_error(
+    value: str, seen: Seen, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["study", str(EVERY_TYPE), "--new-per-day", value])
+    assert exit_info.value.code == 2
+    assert "--new-per-day: a whole number from 0 to 9999" in capsys.readouterr().err
+    assert seen == []
+
+
+def test_without_a_store_there_is_no_study(
+    seen: Seen, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.parent.mkdir(exist_ok=True)
+    data_dir.write_text("a file where the data folder should be")
+    assert cli.main(["study", str(EVERY_TYPE)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("quiz: error: cannot open the history file")
+    assert "study keeps its schedules there" in err
+    assert len(err.splitlines()) == 1
+    assert seen == []
+
+
+def test_a_broken_deck_is_listed_and_nothing_opens(
+    seen: Seen, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("deck: bad\ntitle: Bad\nquestions:\n  - id: q\n    type: choice\n")
+    assert cli.main(["study", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.yaml:" in err
+    assert "Traceback" not in err
+    assert seen == []
