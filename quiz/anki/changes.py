@@ -18,7 +18,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from quiz.anki.notes import NoteContent, NoteKey
-from quiz.anki.records import note_record, recorded_note
+from quiz.anki.records import note_record, record_content, recorded_note
 from quiz.store.exports import ExportedNote
 
 REMOVED_TAG = "quiz::removed"
@@ -55,6 +55,8 @@ class ExportPlan:
     """The notes a package gets, in a fixed order, and what they change."""
 
     notes: tuple[NoteContent, ...]
+    contents: Mapping[NoteKey, str]
+    """Each note's record text (records.record_content), made once per export."""
     kept_times: Mapping[NoteKey, int]
     """Notes written again exactly as last time, with their stored change time."""
     removed: frozenset[NoteKey]
@@ -70,7 +72,10 @@ class ExportPlan:
 
     def records(self, changed_at: Mapping[NoteKey, int]) -> list[ExportedNote]:
         """What the package holds, for the next export to the same file to compare with."""
-        return [note_record(n, changed_at[n.key], n.key in self.removed) for n in self.notes]
+        return [
+            note_record(n, changed_at[n.key], n.key in self.removed, self.contents[n.key])
+            for n in self.notes
+        ]
 
 
 def plan_export(
@@ -84,20 +89,18 @@ def plan_export(
     of one of `deck_ids` that was live last time is newly removed: its last content gets
     REMOVED_TAG, and with it a new change time. A question that comes back counts as added.
     """
-    previous = {key: recorded_note(record) for key, record in last.items()}
+    contents = {note.key: record_content(note) for note in notes}
     live_before = {key for key, record in last.items() if not record.removed}
-    current = {note.key for note in notes}
-    gone = sorted(last.keys() - current)
+    gone = sorted(last.keys() - contents.keys())
     newly_removed = {key for key in gone if key in live_before and key[0] in deck_ids}
     kept = [key for key in gone if key not in newly_removed]
-    carried = [
-        removed_note(previous[key]) if key in newly_removed else previous[key] for key in gone
-    ]
+    carried = [_carried(last[key], key in newly_removed) for key in gone]
+    contents.update((note.key, content) for note, content in carried)
     changes = Changes(
         first=not last,
         added=sum(note.key not in live_before for note in notes),
         changed=sum(
-            note.key in live_before and note.content_hash != previous[note.key].content_hash
+            note.key in live_before and _changed(note, contents[note.key], last[note.key])
             for note in notes
         ),
         removed=len(newly_removed),
@@ -105,11 +108,33 @@ def plan_export(
         other_decks=sum(not last[key].removed for key in kept),
     )
     return ExportPlan(
-        notes=(*notes, *carried),
+        notes=(*notes, *(note for note, _ in carried)),
+        contents=contents,
         kept_times={key: last[key].changed_at for key in kept},
         removed=frozenset(newly_removed | {key for key in kept if last[key].removed}),
         changes=changes,
     )
+
+
+def _carried(record: ExportedNote, newly_removed: bool) -> tuple[NoteContent, str]:
+    """A note whose question is gone, and its record text: tagged if newly removed, else
+    exactly as recorded."""
+    note = recorded_note(record)
+    if not newly_removed:
+        return note, record.content
+    tagged = removed_note(note)
+    return tagged, record_content(tagged)
+
+
+def _changed(note: NoteContent, content: str, record: ExportedNote) -> bool:
+    """Whether the learner would see `note` differ from the one `record` holds.
+
+    The same record text means the same note, with no need to read the record back; a
+    different text may still show the same (a record made before a note type changed).
+    """
+    if content == record.content and note.note_type.kind == record.note_type:
+        return False
+    return recorded_note(record).content_hash != note.content_hash
 
 
 def removed_note(note: NoteContent) -> NoteContent:

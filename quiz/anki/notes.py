@@ -3,16 +3,18 @@
 Pure data, no genanki and no I/O. Deck text is data, never markup: every piece of it
 goes through `html_text`, so `<script>` in a question shows as text in Anki. The content
 hash covers exactly what Anki would show, so any change a learner could see gets a new
-change time (and only such a change).
+change time (and only such a change); the hidden key counts too, so the first export that
+wrote keys updated every note once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
-import json
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from quiz.anki.ids import note_guid
 from quiz.anki.notetypes import (
@@ -41,6 +43,12 @@ from quiz.deck.model import (
     TrueFalseQuestion,
 )
 
+ESCAPED = re.compile(r"[&<>\"'\[\n]")
+"""The characters `html_text` replaces."""
+
+KEY_ATTRIBUTE = "data-quiz-key"
+"""The attribute of the span around a note's first field that holds its key (see `keyed`)."""
+
 NoteKey = tuple[str, str]
 """(deck id, question id): a note's identity, in the store as in its GUID."""
 
@@ -56,20 +64,25 @@ class NoteContent:
     deck_name: str
     fields: tuple[str, ...]
     tags: tuple[str, ...]
+    key: NoteKey = field(init=False, repr=False, compare=False)
+    content_hash: str = field(init=False, repr=False, compare=False)
+    """A digest of what the learner sees: note type, deck, fields and tags.
 
-    @property
-    def key(self) -> NoteKey:
-        return (self.deck_id, self.question_id)
+    Made once, with the note, as is `key`: an export looks both up for every note several
+    times. Fields are joined by \\x1f and tags by spaces, as Anki's own `flds` and `tags`
+    columns hold them (so neither occurs inside one), and the four parts by \\x1e, which
+    deck text cannot hold.
+    """
+
+    def __post_init__(self) -> None:
+        parts = (self.note_type.kind, self.deck_name, "\x1f".join(self.fields), " ".join(self.tags))
+        digest = hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
+        object.__setattr__(self, "key", (self.deck_id, self.question_id))
+        object.__setattr__(self, "content_hash", digest)
 
     @property
     def guid(self) -> str:
         return note_guid(self.deck_id, self.question_id)
-
-    @property
-    def content_hash(self) -> str:
-        """A digest of what the learner sees: note type, deck, fields and tags."""
-        seen = [self.note_type.kind, self.deck_name, self.fields, self.tags]
-        return hashlib.sha256(json.dumps(seen, ensure_ascii=False).encode()).hexdigest()
 
 
 def deck_notes(decks: Iterable[Deck]) -> list[NoteContent]:
@@ -86,26 +99,44 @@ def question_note(deck: Deck, question: AnyQuestion) -> NoteContent:
         QUOTE.key: html_text(question.quote),
         **_source_fields(deck.source),
     }
+    first, *rest = (values[field.key] for field in note_type.fields)
     return NoteContent(
         deck_id=deck.id,
         question_id=question.id,
         section=question.section,
         note_type=note_type,
         deck_name=deck_name(deck.title, question.section),
-        fields=tuple(values[field.key] for field in note_type.fields),
+        fields=(keyed(f"{deck.id}/{question.id}", first), *rest),
         tags=_tags(deck.id, question.tags),
     )
+
+
+def keyed(key: str, first_field: str) -> str:
+    """The note's first field (prompt, or cloze text) in a span that holds its key invisibly.
+
+    `deck-id/question-id` lets `quiz import` give the question its id back; the GUID is
+    a hash of the same pair and cannot be read back. Not a field of its own: adding a
+    field changes a note type's schema, and then Anki's import (default options, as
+    checked with anki 26.9.3) adds a "Name+" copy of the note type and marks every note
+    the learner has conflicting, never to be updated again. A span with no style shows
+    nothing on any client, and stays put while a learner edits the text inside it.
+    """
+    return f'<span {KEY_ATTRIBUTE}="{html.escape(key)}">{first_field}</span>'
 
 
 def html_text(text: str) -> str:
     """HTML that shows `text` literally in Anki.
 
     Besides HTML, `[` is escaped so that text such as `[sound:x.mp3]` or `[latex]` stays
-    text instead of becoming an Anki media or LaTeX tag; line breaks are kept.
+    text instead of becoming an Anki media or LaTeX tag; line breaks are kept. Most text
+    has none of these characters and is returned as it is, without the seven replacements.
     """
+    if not ESCAPED.search(text):
+        return text
     return html.escape(text).replace("[", "&#91;").replace("\n", "<br>")
 
 
+@cache
 def deck_name(title: str, section: str) -> str:
     """`Title::Section`; a `::` inside either would nest decks, so it becomes `:`."""
     parts = (title, section) if section else (title,)
@@ -180,8 +211,12 @@ def _html_list(tag: str, css_class: str, items: Iterable[str]) -> str:
     return f'<{tag} class="{css_class}">{entries}</{tag}>'
 
 
+@cache
 def _source_fields(source: Source) -> dict[str, str]:
-    """The deck's source on every back; only web addresses become links."""
+    """The deck's source on every back; only web addresses become links.
+
+    The same for every question of a deck, so made once per deck (the caller copies it).
+    """
     label = source.title or source.url
     if label and source.license:
         label = f"{label} ({source.license})"

@@ -14,22 +14,36 @@ from quiz.anki.notetypes import NOTE_TYPES
 from quiz.store.exports import ExportedNote
 
 
-def note_record(note: NoteContent, changed_at: int, removed: bool) -> ExportedNote:
-    """The stored copy of a note just written: everything needed to write it again."""
-    content = {
-        "section": note.section,
-        "deck_name": note.deck_name,
-        "fields": dict(zip((f.key for f in note.note_type.fields), note.fields, strict=True)),
-        "tags": list(note.tags),
-    }
+def note_record(
+    note: NoteContent, changed_at: int, removed: bool, content: str | None = None
+) -> ExportedNote:
+    """The stored copy of a note just written: everything needed to write it again.
+
+    `content` is the note's `record_content`, when the caller has made it already.
+    """
     return ExportedNote(
         deck_id=note.deck_id,
         question_id=note.question_id,
         note_type=note.note_type.kind,
-        content=json.dumps(content, ensure_ascii=False),
+        content=record_content(note) if content is None else content,
         changed_at=changed_at,
         removed=removed,
     )
+
+
+def record_content(note: NoteContent) -> str:
+    """The JSON text a record keeps of a note: the same for the same note, every time.
+
+    So a note whose last record holds this very text is unchanged since, with no need
+    to read the record back.
+    """
+    content = {
+        "section": note.section,
+        "deck_name": note.deck_name,
+        "fields": dict(zip([f.key for f in note.note_type.fields], note.fields, strict=True)),
+        "tags": list(note.tags),
+    }
+    return json.dumps(content, ensure_ascii=False)
 
 
 def recorded_note(record: ExportedNote) -> NoteContent:

@@ -101,11 +101,11 @@ def export_decks(decks: list[Deck], output: Path, db: Database | None) -> Export
         plan = plan_export(notes, deck_ids, {})
         changed_at = dict.fromkeys(plan.hashes(), int(utc_now().timestamp()))
     else:
-        plan, changed_at = stored
+        plan, changed_at, last = stored
     write_package(plan.notes, changed_at, output)
     if stored is None or db is None:
         return Exported(changed_at, None)
-    _record(db, target, plan.records(changed_at))
+    _record(db, target, plan.records(changed_at), last)
     return Exported(changed_at, plan.changes)
 
 
@@ -119,24 +119,31 @@ def _open_store() -> Database | None:
 
 def _stored_plan(
     db: Database | None, notes: list[NoteContent], deck_ids: set[str], target: str
-) -> tuple[ExportPlan, dict[QuestionKey, int]] | None:
-    """The plan against the last export to `target`, timed by the store; None if it fails."""
+) -> tuple[ExportPlan, dict[QuestionKey, int], dict[QuestionKey, ExportedNote]] | None:
+    """The plan against the last export to `target`, timed by the store, and that export's
+    record; None if the store fails."""
     if db is None:
         return None
     from quiz.anki import plan_export
 
     try:
-        plan = plan_export(notes, deck_ids, last_export(db, target))
-        return plan, plan.change_times(record_versions(db, plan.hashes()))
+        last = last_export(db, target)
+        plan = plan_export(notes, deck_ids, last)
+        return plan, plan.change_times(record_versions(db, plan.hashes())), last
     except StoreError as exc:
         _warn_no_store(exc)
         return None
 
 
-def _record(db: Database, target: str, records: list[ExportedNote]) -> None:
+def _record(
+    db: Database,
+    target: str,
+    records: list[ExportedNote],
+    last: dict[QuestionKey, ExportedNote],
+) -> None:
     """Keep what the package holds; if that fails, the next export compares with older data."""
     try:
-        record_export(db, target, records)
+        record_export(db, target, records, previous=last)
     except StoreError as exc:
         print(
             f"quiz: warning: {exc}; the package was written, but the next export to it "

@@ -60,7 +60,10 @@ def register(sub: Subparsers) -> None:
         "else CSV/TSV by the file name",
     )
     parser.add_argument(
-        "--deck-id", type=_deck_id, help="the deck's id (default: from the output file's name)"
+        "--deck-id",
+        type=_deck_id,
+        help="the deck's id (default: the one our own Anki export kept, else from the output "
+        "file's name)",
     )
     parser.add_argument(
         "--title",
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         where = f"{display_path(source)}:{exc.line}" if exc.line else display_path(source)
         return _fail(f"{where}: {exc}")
     problem = _output_problem(source, output, args.force)
-    deck_id = args.deck_id or slugify(output.stem)
+    deck_id = args.deck_id or imported.deck_id or slugify(output.stem)
     if not problem and not deck_id:
         problem = f"cannot make a deck id from '{output.name}'; give one with --deck-id"
     if not problem and not imported.questions:

@@ -48,14 +48,16 @@ class Skipped:
 class Imported:
     """What an importer made of a file: questions in file order, and the rows left out.
 
-    `title` is the deck's name when the file has one (an Anki package's deck). `unit` is
-    what a skipped entry's number counts: a row (its line in a text file) or a note (its
-    place in an Anki package, which has no lines).
+    `title` is the deck's name when the file has one (an Anki package's deck), `deck_id`
+    the deck's id when the file keeps it (our own Anki export). `unit` is what a skipped
+    entry's number counts: a row (its line in a text file) or a note (its place in an Anki
+    package, which has no lines).
     """
 
     questions: tuple[AnyQuestion, ...]
     skipped: tuple[Skipped, ...]
     title: str = ""
+    deck_id: str = ""
     unit: Literal["row", "note"] = "row"
 
 

@@ -1,9 +1,10 @@
 """An Anki package (.apkg) → questions, read with the official `anki` library.
 
 Anki itself reads the package (every format version it ever wrote) into an empty
-collection in a temporary folder; its notes are then taken in the order they were made.
-Notes of our own note types (an export of `quiz export`, found by their fixed note type
-ids) become the questions they were exported from, of their own type (quiz_notes.py). Any
+collection in a temporary folder; its notes are then taken in the order they were made
+(which our exporter makes the deck's order of questions). Notes of our own note types (an
+export of `quiz export`, found by their fixed note type ids) become the questions they were
+exported from, of their own type and with their own ids (quiz_notes.py). Any
 other note is read as a text export's note is (anki_text.py): a cloze note type gives a
 `cloze` question, any other (Basic, "type in the answer"...) a `text` question, its HTML
 made text; images and sounds are left out. A note's deck below the top deck is its section.
@@ -15,12 +16,14 @@ quiz_notes, which loads the exporter's genanki. Knows nothing of YAML.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.deck.model import AnyQuestion
 from quiz.importers import Imported, QuestionBuilder, UnreadableFile
 from quiz.importers.anki_text import Note, add_note, sections
 
@@ -124,7 +127,11 @@ def _package_note(col: Collection, number: int, note_id: int) -> PackageNote:
 
 
 def questions(notes: list[PackageNote]) -> Imported:
-    """Our own notes as their questions, every other note as a text export's would be."""
+    """Our own notes as their questions, every other note as a text export's would be.
+
+    Our notes written since the Key field get their deck's question ids back (see
+    `_kept_ids`), and the deck's id when they all share one.
+    """
     from quiz.importers import quiz_notes  # loads quiz.anki, and with it genanki
 
     kinds = {note.number: quiz_notes.quiz_kind(note.note_type_id) for note in notes}
@@ -135,6 +142,7 @@ def questions(notes: list[PackageNote]) -> Imported:
         zip((n.number for n in others), sections([n.deck for n in others]), strict=True)
     )
     builder = QuestionBuilder()
+    keys: dict[int, tuple[str, str]] = {}
     for note in notes:
         kind = kinds[note.number]
         if kind is None:
@@ -142,12 +150,49 @@ def questions(notes: list[PackageNote]) -> Imported:
             continue
         top, _, section = note.deck.partition("::")
         fields = {field_id: value for field_id, value in note.fields if field_id is not None}
-        question = quiz_notes.rebuild(kind, fields, note.tags, deck_tags[top], section)
+        key = quiz_notes.note_key(kind, fields)
+        if key is not None:
+            keys[note.number] = key
+        deck_tag = key[0] if key else deck_tags[top]
+        question = quiz_notes.rebuild(kind, fields, note.tags, deck_tag, section)
         if isinstance(question, str):
             builder.skip(note.number, question)
         else:
             builder.add_question(note.number, question)
-    return replace(builder.result(), title=_title(notes), unit="note")
+    imported = builder.result()
+    deck_ids = {deck_id for deck_id, _ in keys.values()}
+    return replace(
+        imported,
+        questions=_kept_ids(imported.questions, {n: key[1] for n, key in keys.items()}),
+        title=_title(notes),
+        deck_id=deck_ids.pop() if len(deck_ids) == 1 else "",
+        unit="note",
+    )
+
+
+def _kept_ids(
+    questions: tuple[AnyQuestion, ...], kept: Mapping[int, str]
+) -> tuple[AnyQuestion, ...]:
+    """Each question with the id its note kept (`kept`, by note number), when no other note
+    claims the same one (two decks exported to one file may share ids); the others keep
+    the id the builder made from their text, or, if a kept id took it, it numbered."""
+    claims = Counter(kept[q.line] for q in questions if q.line in kept)
+    own = {q.line: kept[q.line] for q in questions if q.line in kept and claims[kept[q.line]] == 1}
+    used = set(own.values())
+    renamed = []
+    for question in questions:
+        new_id = own.get(question.line) or _unused(question.id, used)
+        used.add(new_id)
+        renamed.append(replace(question, id=new_id))
+    return tuple(renamed)
+
+
+def _unused(question_id: str, used: set[str]) -> str:
+    """`question_id`, or the first of `question_id-2`, `-3`... that is not in `used`."""
+    candidate, number = question_id, 2
+    while candidate in used:
+        candidate, number = f"{question_id}-{number}", number + 1
+    return candidate
 
 
 def _tags_by_top_deck(notes: list[PackageNote]) -> dict[str, list[tuple[str, ...]]]:

@@ -2,21 +2,24 @@
 
 The inverse of quiz/anki/notes.py. Fields are found by their fixed ids, so a field a learner
 renamed in Anki still counts; escaped HTML becomes the deck's exact text again; the choice
-lists give back the choices and which are right; the tags lose what the exporter added.
-What the exporter does not keep cannot come back: the question ids (the note's GUID is a
-hash of them), and the deck's order of questions, choices and tags. Knows nothing of the
-`anki` library (apkg.py hands over plain notes) and imports quiz.anki, so genanki: load it
-only to read a package.
+lists give back the choices and which are right; the tags lose what the exporter added; the
+key hidden around the first field gives back the deck and question ids. What the exporter
+does not keep cannot come back: the ids in packages written before it kept keys, and the
+deck's order of choices and tags (Anki sorts tags). Knows nothing of the `anki` library
+(apkg.py hands over plain notes) and imports quiz.anki, so genanki: load it only to read a
+package.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from html.parser import HTMLParser
 
 from quiz.anki.changes import REMOVED_TAG
+from quiz.anki.notes import KEY_ATTRIBUTE
 from quiz.anki.notetypes import (
     ACCEPTED,
     ANSWER,
@@ -27,7 +30,7 @@ from quiz.anki.notetypes import (
     QUOTE,
     TEXT,
 )
-from quiz.deck.fields import slugify
+from quiz.deck.fields import SLUG, slugify
 from quiz.deck.model import (
     AnyQuestion,
     ChoiceQuestion,
@@ -45,6 +48,12 @@ KINDS_BY_NOTE_TYPE_ID = {note_type.id: kind for kind, note_type in NOTE_TYPES.it
 EXPORTER_TAG_PREFIX = "quiz::"
 """Tags the exporter adds to mark notes (REMOVED_TAG among them), not the author's."""
 
+KEY_SPAN = re.compile(rf'<span\b[^>]*\b{KEY_ATTRIBUTE}="([^"]*)"[^>]*>')
+"""The opening tag that holds a note's key, as the exporter writes it or an editor kept it."""
+
+KEYED_FIELD = re.compile(rf'<span {KEY_ATTRIBUTE}="[^"]*">(.*)</span>', re.DOTALL)
+"""A first field exactly as the exporter wrote it: the key's span around the text."""
+
 Fields = Mapping[str, str]
 """A note's fields, HTML as Anki holds it, by our field keys (see notetypes.NoteField)."""
 
@@ -54,18 +63,35 @@ def quiz_kind(note_type_id: int) -> str | None:
     return KINDS_BY_NOTE_TYPE_ID.get(note_type_id)
 
 
+def note_key(kind: str, fields: Mapping[int, str]) -> tuple[str, str] | None:
+    """The (deck id, question id) kept around a note's first field (notes.keyed), by field
+    id as in `rebuild`; None for a note exported before keys were kept, or whose key a
+    learner's edit lost or broke."""
+    note_type = NOTE_TYPES[kind]
+    found = KEY_SPAN.search(fields.get(note_type.field_id(note_type.fields[0]), ""))
+    if found is None:
+        return None
+    deck_id, _, question_id = html.unescape(found.group(1)).partition("/")
+    if SLUG.fullmatch(deck_id) and SLUG.fullmatch(question_id):
+        return deck_id, question_id
+    return None
+
+
 def rebuild(
     kind: str, fields: Mapping[int, str], tags: Iterable[str], deck_tag: str, section: str
 ) -> AnyQuestion | str:
     """The question a note was exported from, or why it cannot be one.
 
-    `fields` are by field id; `deck_tag` is the tag the exporter added for the deck's id.
-    The question's id is a placeholder: the importer gives every question its id.
+    `fields` are by field id; `deck_tag` is the tag the exporter added for the deck's id
+    (its key's deck id, see `note_key`). The question's id is a placeholder: the importer
+    gives every question its id, the key's where the note has one.
     """
     if any(tag.casefold() == REMOVED_TAG for tag in tags):
         return f"the question was removed from its deck (the note is tagged {REMOVED_TAG})"
     note_type = NOTE_TYPES[kind]
     by_key = {field.key: fields.get(note_type.field_id(field), "") for field in note_type.fields}
+    first = note_type.fields[0].key
+    by_key[first] = _unkeyed(by_key[first])
     question = ANSWER_PARTS[kind](by_key)
     if isinstance(question, str):
         return question
@@ -105,6 +131,16 @@ def field_text(value: str) -> str:
     """
     plain = value.replace("<br>", "\n")
     return html.unescape(plain) if "<" not in plain else html_to_text(value)
+
+
+def _unkeyed(value: str) -> str:
+    """The first field without the span the exporter put around it for the key.
+
+    Only the exact span is taken off, so the exporter's text is read exactly; a field an
+    editor changed further is read as HTML, the span's tags dropped with any others.
+    """
+    keyed = KEYED_FIELD.fullmatch(value)
+    return keyed.group(1) if keyed else value
 
 
 def _exporters(tag: str) -> bool:

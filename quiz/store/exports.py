@@ -9,7 +9,7 @@ text and reads them back; nothing here knows Anki.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from quiz.store.database import Database
@@ -20,6 +20,8 @@ INSERT INTO exported_notes
     (output, deck_id, question_id, note_type, content, changed_at, removed)
 VALUES (?, ?, ?, ?, ?, ?, ?)
 """
+
+DELETE_ONE = "DELETE FROM exported_notes WHERE output = ? AND deck_id = ? AND question_id = ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,36 +47,48 @@ def last_export(db: Database, output: str) -> dict[QuestionKey, ExportedNote]:
         " FROM exported_notes WHERE output = ?",
         (output,),
     )
-    notes = [
-        ExportedNote(
-            deck_id=row["deck_id"],
-            question_id=row["question_id"],
-            note_type=row["note_type"],
-            content=row["content"],
-            changed_at=row["changed_at"],
-            removed=bool(row["removed"]),
+    # By position, in the SELECT's order: a file can hold tens of thousands of notes.
+    return {
+        (deck_id, question_id): ExportedNote(
+            deck_id, question_id, note_type, content, changed_at, bool(removed)
         )
-        for row in rows
-    ]
-    return {note.key: note for note in notes}
+        for deck_id, question_id, note_type, content, changed_at, removed in rows
+    }
 
 
-def record_export(db: Database, output: str, notes: Iterable[ExportedNote]) -> None:
-    """Replace the record of `output` with the notes just written to it, all at once."""
+def record_export(
+    db: Database,
+    output: str,
+    notes: Sequence[ExportedNote],
+    previous: Mapping[QuestionKey, ExportedNote] | None = None,
+) -> None:
+    """Make the record of `output` the notes just written to it, all at once.
+
+    `previous` is the record `last_export` read before this export: rows still the same
+    are left alone, so exporting unchanged decks again writes nothing. Without it the
+    record is replaced whole. A changed row is deleted and inserted, like any other.
+    """
+    stale: list[QuestionKey] = []
+    fresh = list(notes)
+    if previous is not None:
+        current = {note.key for note in notes}
+        fresh = [note for note in notes if previous.get(note.key) != note]
+        stale = [key for key in previous if key not in current]
+        stale += [note.key for note in fresh if note.key in previous]
     with db.transaction() as connection:
-        connection.execute("DELETE FROM exported_notes WHERE output = ?", (output,))
-        connection.executemany(
-            INSERT,
-            [
-                (
-                    output,
-                    note.deck_id,
-                    note.question_id,
-                    note.note_type,
-                    note.content,
-                    note.changed_at,
-                    int(note.removed),
-                )
-                for note in notes
-            ],
-        )
+        if previous is None:
+            connection.execute("DELETE FROM exported_notes WHERE output = ?", (output,))
+        connection.executemany(DELETE_ONE, [(output, *key) for key in stale])
+        connection.executemany(INSERT, [_row(output, note) for note in fresh])
+
+
+def _row(output: str, note: ExportedNote) -> tuple[object, ...]:
+    return (
+        output,
+        note.deck_id,
+        note.question_id,
+        note.note_type,
+        note.content,
+        note.changed_at,
+        int(note.removed),
+    )

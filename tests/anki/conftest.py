@@ -17,6 +17,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.import_export_pb2 import ImportResponse
 from anki.notes import Note
 
+from quiz.anki import notes as notes_module
 from quiz.anki.ids import note_guid
 from quiz.commands.export import Exported, export_decks
 from quiz.deck import load_deck_or_raise
@@ -48,6 +49,11 @@ ADDED = """
     prompt: Kidal is in Mali.
     answer: true
 """
+
+
+def export_keyless(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Export as `quiz export` did before notes kept their question's key."""
+    monkeypatch.setattr(notes_module, "keyed", lambda key, first_field: first_field)
 
 
 def outcome(log: ImportResponse.Log) -> dict[str, int]:

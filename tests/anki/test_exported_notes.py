@@ -71,3 +71,25 @@ def test_the_record_keeps_text_exactly(db: Database, tmp_path: Path) -> None:
 
     assert stored == record
     assert recorded_note(stored) == note
+
+
+def test_given_the_previous_record_only_changed_rows_are_written(db: Database) -> None:
+    """Exporting unchanged decks again rewrites nothing; a changed note replaces its row."""
+    first, second, third = (note_record(note, 1767258000, removed=False) for note in NOTES[:3])
+    record_export(db, "/a.apkg", [first, second, third])
+    with db.transaction() as connection:
+        connection.execute("CREATE TABLE touched (question_id TEXT)")
+        for event, row in (("INSERT", "new"), ("DELETE", "old")):
+            connection.execute(
+                f"CREATE TRIGGER on_{event} AFTER {event} ON exported_notes"
+                f" BEGIN INSERT INTO touched VALUES ({row}.question_id); END"
+            )
+    record_export(db, "/a.apkg", [first, second, third], last_export(db, "/a.apkg"))
+    assert db.query("SELECT question_id FROM touched") == []
+
+    gone = dataclasses.replace(second, removed=True, changed_at=1767344400)
+    record_export(db, "/a.apkg", [first, gone], last_export(db, "/a.apkg"))
+
+    assert last_export(db, "/a.apkg") == {first.key: first, gone.key: gone}
+    touched = sorted(row["question_id"] for row in db.query("SELECT question_id FROM touched"))
+    assert touched == sorted([second.question_id, second.question_id, third.question_id])

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.anki.notes import deck_name, deck_notes, html_text, question_note, shuffled
 from quiz.deck import Deck, OrderQuestion, Source, load_deck_or_raise
@@ -42,10 +45,24 @@ def test_deck_text_becomes_html_that_shows_it_literally(text: str, html: str) ->
     assert html_text(text) == html
 
 
+@given(st.text(alphabet=st.sampled_from("ab &<>\"'[]\n\r\u00e9")))
+def test_text_without_special_characters_is_left_as_it_is(text: str) -> None:
+    """The shortcut for text with nothing to escape gives what escaping all would."""
+    assert html_text(text) == html.escape(text).replace("[", "&#91;").replace("\n", "<br>")
+
+
+def test_the_first_field_holds_the_question_key_invisibly(deck: Deck) -> None:
+    for note in deck_notes([deck]):
+        first = note.fields[0]
+        assert first.startswith(f'<span data-quiz-key="every-type/{note.question_id}">')
+        assert first.endswith("</span>")
+        assert first.count("<span") == 1
+
+
 def test_every_field_of_the_test_deck_is_escaped(deck: Deck) -> None:
     fields = [value for note in deck_notes([deck]) for value in note.fields]
     assert not any("<script" in value for value in fields)
-    assert field(deck, "capital", "Prompt").endswith("&lt;script&gt;alert(1)&lt;/script&gt;")
+    assert field(deck, "capital", "Prompt").endswith("&lt;script&gt;alert(1)&lt;/script&gt;</span>")
     assert '<li class="choice">&#91;A] Kidal</li>' in field(deck, "capital", "Choices")
 
 

@@ -15,6 +15,7 @@ from anki.import_export_pb2 import ImportResponse
 from anki.notes import Note
 
 from quiz.anki import REMOVED_TAG
+from quiz.anki.notes import keyed
 from quiz.commands.export import Exported
 
 from .conftest import ADDED, OTHER_DECK, Edit, outcome, without
@@ -199,4 +200,4 @@ def test_a_kept_note_never_undoes_a_newer_export_of_its_deck_elsewhere(
     log = import_package(tmp_path / "both.apkg")
 
     assert outcome(log) == {"new": 0, "updated": 0, "duplicate": 7, "conflicting": 0}
-    assert note_of("gao", deck_id="other")["Prompt"] == "Gao lies in Mali."
+    assert note_of("gao", deck_id="other")["Prompt"] == keyed("other/gao", "Gao lies in Mali.")

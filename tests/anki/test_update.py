@@ -17,7 +17,7 @@ from quiz.anki import export as export_module
 from quiz.anki.notetypes import EXPLANATION, NOTE_TYPES, NOTETYPES_CHANGED_AT, NoteField
 from quiz.commands.export import Exported
 
-from .conftest import outcome
+from .conftest import export_keyless, outcome
 
 Export = Callable[..., Exported]
 Import = Callable[[Path], ImportResponse.Log]
@@ -98,7 +98,9 @@ def test_editing_one_question_updates_only_its_note_and_keeps_learner_edits(
     assert outcome(log) == {"new": 0, "updated": 1, "duplicate": 5, "conflicting": 0}
     capital = note_of("capital")
     assert [note.id.nid for note in log.updated] == [capital.id]
-    assert capital["Prompt"].startswith("What is Mali&#x27;s capital?")
+    assert capital["Prompt"].startswith(
+        '<span data-quiz-key="every-type/capital">What is Mali&#x27;s capital?'
+    )
     key = ("every-type", "capital")
     assert capital.mod == versions.changed_at[key] > first.changed_at[key]
     assert col.get_note(learner_note.id)["Explanation"] == "My own mnemonic"
@@ -204,3 +206,40 @@ def test_learner_styling_survives_until_the_note_types_change(
     kept = col.models.get(NOTE_TYPES["choice"].id)
     assert kept is not None
     assert kept["css"].endswith(".prompt { color: purple; }")
+
+
+def test_notes_exported_before_keys_were_kept_gain_them_in_place(
+    note_of: NoteOf,
+    tmp_path: Path,
+    col: Collection,
+    export: Export,
+    import_package: Import,
+    advance: Advance,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: Callable[[str], str],
+) -> None:
+    """A learner who imported a package from before keys imports a new one."""
+    with monkeypatch.context() as before:
+        export_keyless(before)
+        export(tmp_path / "quiz.apkg")
+    import_package(tmp_path / "quiz.apkg")
+    studied = note_of("capital").cards()[0]
+    studied.start_timer()
+    col.sched.answerCard(studied, 3)
+    cards = card_ids(col)
+    shown_before = shown(studied.render_output().question_text)
+    assert "data-quiz-key" not in note_of("capital")["Prompt"]
+    advance(timedelta(days=1))
+
+    second = export(tmp_path / "quiz.apkg")
+    log = import_package(tmp_path / "quiz.apkg")
+
+    assert second.changes == Changes(False, 0, 6, 0, 0, 0)  # the key changed every note
+    assert outcome(log) == {"new": 0, "updated": 6, "duplicate": 0, "conflicting": 0}
+    quiz_types = [n.name for n in col.models.all_names_and_ids() if n.name.startswith("Quiz")]
+    assert sorted(quiz_types) == sorted(note_type.name for note_type in NOTE_TYPES.values())
+    assert note_of("capital")["Prompt"].startswith('<span data-quiz-key="every-type/capital">')
+    assert note_of("missions")["Text"].startswith('<span data-quiz-key="every-type/missions">')
+    assert shown(col.get_card(studied.id).render_output().question_text) == shown_before
+    assert card_ids(col) == cards
+    assert col.get_card(studied.id).reps == 1, "the learner's progress stays with the note"

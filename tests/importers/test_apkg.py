@@ -22,6 +22,8 @@ from anki.collection import (
     ImportAnkiPackageRequest,
 )
 
+from quiz.anki.notes import keyed
+from quiz.anki.notetypes import ANSWER, NOTE_TYPES, PROMPT
 from quiz.cli import main
 from quiz.deck import (
     AnyQuestion,
@@ -32,6 +34,8 @@ from quiz.deck import (
     TextQuestion,
     load_deck_or_raise,
 )
+from quiz.importers.apkg import PackageNote, questions
+from tests.anki.conftest import export_keyless
 from tests.importers.conftest import ImportRun
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
@@ -78,8 +82,8 @@ def export(capsys: pytest.CaptureFixture[str]) -> Export:
 
 
 def without_order(question: AnyQuestion) -> AnyQuestion:
-    """A question less what an export does not keep: its id, and its choices' and tags' order."""
-    question = replace(question, id="-", tags=tuple(sorted(question.tags)))
+    """A question less what an export does not keep: its choices' and tags' order."""
+    question = replace(question, tags=tuple(sorted(question.tags)))
     if isinstance(question, ChoiceQuestion | MultiQuestion):
         question = replace(question, choices=tuple(sorted(question.choices)))
     return question
@@ -89,19 +93,74 @@ def by_kind(deck: Deck) -> dict[str, AnyQuestion]:
     return {question.kind: without_order(question) for question in deck.questions}
 
 
+def by_id(deck: Deck) -> dict[str, AnyQuestion]:
+    return {question.id: without_order(question) for question in deck.questions}
+
+
 def test_our_own_export_imports_back_to_the_same_questions(
     export: Export, quiz_import: ImportRun
 ) -> None:
     package = export(EVERY_TYPE)
-    run = quiz_import(package, "-o", "every-type.yaml")
-    assert (run.status, run.out, run.err) == (0, ["imported 6 questions into every-type.yaml"], [])
+    run = quiz_import(package, "-o", "back.yaml")
+    assert (run.status, run.out, run.err) == (0, ["imported 6 questions into back.yaml"], [])
 
-    original, back = load_deck_or_raise(EVERY_TYPE), load_deck_or_raise(Path("every-type.yaml"))
-    assert (back.id, back.title) == (original.id, original.title)
+    original, back = load_deck_or_raise(EVERY_TYPE), load_deck_or_raise(Path("back.yaml"))
+    assert (back.id, back.title) == (original.id, original.title)  # the id from the notes
     assert len(original.count_by_type()) == 6  # one question of every type
-    assert by_kind(back) == by_kind(original)
-    # Question ids cannot come back (the note's GUID is a hash): they come from the prompt.
-    assert {q.kind: q.id for q in back.questions}["choice"] == "which-city-is-mali-s-capital"
+    assert by_id(back) == by_id(original)
+    assert [q.id for q in back.questions] == [q.id for q in original.questions]
+
+
+def test_a_package_from_before_keys_were_kept_gets_ids_from_the_text(
+    export: Export, quiz_import: ImportRun, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export_keyless(monkeypatch)
+    assert quiz_import(export(EVERY_TYPE), "-o", "back.yaml").status == 0
+
+    original, back = load_deck_or_raise(EVERY_TYPE), load_deck_or_raise(Path("back.yaml"))
+    assert back.id == "back"  # from the file's name, as the package does not say
+    ids = {q.kind: q.id for q in back.questions}
+    assert ids["choice"] == "which-city-is-mali-s-capital"
+    assert by_kind(back) == {
+        kind: replace(q, id=ids[kind]) for kind, q in by_kind(original).items()
+    }
+
+
+def basic_note(number: int, front: str) -> PackageNote:
+    """A note made in Anki itself, of its Basic note type."""
+    return PackageNote(number, 1, "Basic", False, ((1, front), (2, "x")), (), "Sahel")
+
+
+def text_note(number: int, key: str, prompt: str) -> PackageNote:
+    """A note of our typed-answer note type as the exporter writes it, keyed `key`."""
+    note_type = NOTE_TYPES["text"]
+    values = {PROMPT.key: keyed(key, prompt), ANSWER.key: "x"}
+    fields = tuple(
+        (note_type.field_id(field), values.get(field.key, "")) for field in note_type.fields
+    )
+    return PackageNote(number, note_type.id, note_type.name, False, fields, (), "Sahel")
+
+
+def test_kept_ids_win_and_ids_claimed_twice_come_from_the_text() -> None:
+    """Two decks exported to one file may share question ids; Anki's own notes have none."""
+    imported = questions(
+        [
+            basic_note(1, "Capital"),
+            text_note(2, "sahel/capital", "Which city is the capital?"),
+            text_note(3, "sahel/twice", "First of two"),
+            text_note(4, "other/twice", "Second of two"),
+            text_note(5, "other/gao", "Where is Gao?"),
+        ]
+    )
+    assert [q.id for q in imported.questions] == [
+        "capital-2",
+        "capital",
+        "first-of-two",
+        "second-of-two",
+        "gao",
+    ]
+    assert imported.deck_id == ""  # two decks' notes
+    assert questions([text_note(1, "sahel/gao", "Where is Gao?")]).deck_id == "sahel"
 
 
 def test_escaped_text_comes_back_exactly(export: Export, quiz_import: ImportRun) -> None:
@@ -250,7 +309,12 @@ def test_our_notes_edited_and_shared_from_anki_keep_their_types(
     assert quiz_import("shared.apkg", "-o", "every-type.yaml").status == 0
     back = by_kind(load_deck_or_raise(Path("every-type.yaml")))
     original = by_kind(load_deck_or_raise(EVERY_TYPE))
-    assert back["choice"] == replace(original["choice"], prompt="Which city is Mali's capital?")
+    # The learner's edit replaced the field with the key around it: this id is the text's.
+    assert back["choice"] == replace(
+        original["choice"],
+        id="which-city-is-mali-s-capital",
+        prompt="Which city is Mali's capital?",
+    )
     assert back == {**original, "choice": back["choice"]}
 
 

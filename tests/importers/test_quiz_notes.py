@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from quiz.anki.notes import keyed
 from quiz.anki.notetypes import NOTE_TYPES
-from quiz.importers.quiz_notes import deck_tags, rebuild
+from quiz.deck import TextQuestion
+from quiz.importers.quiz_notes import deck_tags, note_key, rebuild
 
 
 def fields(kind: str, **by_key: str) -> dict[int, str]:
@@ -48,3 +50,26 @@ def test_the_deck_id_tag_is_the_one_every_note_shares_or_none_when_unclear() -> 
             "Tagged alike": [("geo", "alike"), ("alike", "geo")],
         }
     ) == {"Sahel": "sahel", "One question": "", "Mali facts": "mali-facts", "Tagged alike": ""}
+
+
+def test_the_key_span_is_read_as_written_or_as_an_editor_kept_it() -> None:
+    def key(prompt: str) -> tuple[str, str] | None:
+        return note_key("text", fields("text", prompt=prompt, answer="x"))
+
+    assert key(keyed("sahel/gao-1", "Gao?")) == ("sahel", "gao-1")
+    assert key('<span style="color: red" data-quiz-key="sahel/gao">Gao?</span>') == (
+        "sahel",
+        "gao",
+    )
+    assert key('<span data-quiz-key="Sahel/Gao 1">Gao?</span>') is None  # not two ids
+    assert key("Gao?") is None  # exported before keys were kept
+
+
+def test_text_inside_the_key_span_is_read_exactly_and_edited_text_as_html() -> None:
+    def prompt(first_field: str) -> str:
+        question = rebuild("text", fields("text", prompt=first_field, answer="x"), (), "", "")
+        assert isinstance(question, TextQuestion)
+        return question.prompt
+
+    assert prompt(keyed("sahel/gao", "Gao   is<br>in Mali")) == "Gao   is\nin Mali"
+    assert prompt(keyed("sahel/gao", "Gao   is") + " <b>now</b>") == "Gao is now"
