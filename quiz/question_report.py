@@ -2,11 +2,13 @@
 
 For choice questions it lists how often each wrong option was picked, including the
 options nobody picked: a distractor that never tempts anyone is not doing its job.
+The statistics screen shows the same counts, from `distractor_picks`. No Textual here.
 """
 
 from __future__ import annotations
 
 from quiz.deck.model import AnyQuestion, ChoiceQuestion, Deck
+from quiz.play.record import given_json
 from quiz.store.question_stats import QuestionStats
 
 
@@ -21,12 +23,19 @@ def question_lines(deck: Deck, stats: dict[str, QuestionStats]) -> list[str]:
             f"{question.id[:32]:<32} {entry.asked:>5} {entry.share_right:>6.0%} "
             f"{entry.median_seconds:>6.1f}s"
         )
-        lines.extend(_distractor_lines(question, entry))
+        lines.extend(
+            f"    {count:>3}× {choice}" for choice, count in distractor_picks(question, entry)
+        )
     return lines
 
 
-def _distractor_lines(question: AnyQuestion, entry: QuestionStats) -> list[str]:
+def distractor_picks(question: AnyQuestion, entry: QuestionStats) -> list[tuple[str, int]]:
+    """Each wrong option of a choice question, in deck order, with how often it was picked.
+
+    The history keeps answers as the quiz saved them (JSON), so each option is looked up
+    in that form. Other types of question have no options to count: an empty list.
+    """
     if not isinstance(question, ChoiceQuestion):
         return []
     wrong = [c for c in question.choices if c != question.answer]
-    return [f"    {entry.wrong_picks[c]:>3}× {c}" for c in wrong]
+    return [(choice, entry.wrong_picks[given_json(choice)]) for choice in wrong]

@@ -7,7 +7,13 @@ Command modules import their heavy dependencies (Textual, genanki) inside `run`,
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+
+from quiz.deck import Deck, load_decks
+from quiz.paths import bundled_decks_dir, store_path
+from quiz.store.database import Database, StoreError
 
 Subparsers = argparse._SubParsersAction  # argparse exposes no public name for it
 
@@ -35,3 +41,52 @@ def add_deck_paths(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="deck files or folders of decks (default: the bundled decks)",
     )
+
+
+def decks_or_report(paths: Sequence[Path]) -> list[Deck] | None:
+    """The decks under `paths`, or None after printing why there are none to open.
+
+    Every deck must load for the app to open: a broken deck is listed with where and
+    why, and nothing opens, so a learner never quizzes on half a deck.
+    """
+    results = load_decks(paths)
+    errors = [error for result in results for error in result.errors]
+    for error in errors:
+        print(error, file=sys.stderr)
+    if errors:
+        print("quiz: fix the decks above (see 'quiz check') and try again", file=sys.stderr)
+        return None
+    decks = [result.deck for result in results if result.deck is not None]
+    if not decks:
+        print("quiz: no deck files (.yaml) found", file=sys.stderr)
+        return None
+    return decks
+
+
+def readable_decks(paths: Sequence[Path]) -> list[Deck]:
+    """The decks under `paths` that load; those with problems are left out, said in one line.
+
+    For commands that read the store and only need decks to name what it holds: one
+    broken deck should not hide the figures or flags of the others.
+    """
+    if not paths and not bundled_decks_dir().is_dir():
+        return []
+    results = load_decks(paths)
+    broken = [result.path for result in results if result.deck is None]
+    if broken:
+        names = ", ".join(str(path) for path in broken)
+        print(f"quiz: left out decks with problems (see 'quiz check'): {names}", file=sys.stderr)
+    return [result.deck for result in results if result.deck is not None]
+
+
+def open_store() -> tuple[Database | None, str]:
+    """The history store and what to tell the learner about it.
+
+    The message is why the store could not open (then the store is None), or that a
+    damaged file was set aside; each command decides whether it can go on without one.
+    """
+    try:
+        database = Database(store_path())
+    except StoreError as exc:
+        return None, str(exc)
+    return database, database.notice or ""

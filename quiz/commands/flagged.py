@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quiz.commands import Subparsers, add_command, add_deck_paths
-from quiz.deck import load_decks
+from quiz.commands import Subparsers, add_command, add_deck_paths, open_store, readable_decks
 from quiz.deck.errors import display_path
 from quiz.flagging import OpenFlag, open_flags
 from quiz.paths import store_path
 from quiz.problems import plural
-from quiz.store.database import Database, StoreError
+from quiz.store.database import StoreError
 
 
 def register(sub: Subparsers) -> None:
@@ -27,18 +26,16 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    results = load_decks(args.paths)
-    for error in (e for r in results for e in r.errors):
-        print(error, file=sys.stderr)
-    decks = [r.deck for r in results if r.deck is not None]
+    decks = readable_decks(args.paths)
     if not store_path().exists():
         print("No flagged questions.")
         return 0
-    try:
-        database = Database(store_path())
-    except StoreError as exc:
-        print(f"quiz: error: {exc}", file=sys.stderr)
+    database, message = open_store()
+    if database is None:
+        print(f"quiz: error: {message}", file=sys.stderr)
         return 1
+    if message:
+        print(message, file=sys.stderr)
     try:
         flags = open_flags(database, decks)
     except StoreError as exc:

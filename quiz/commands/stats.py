@@ -1,7 +1,8 @@
 """`quiz stats`: the quiz history as a plain table, then the study figures as text charts.
 
 The same figures as the app's statistics screen (`quiz.study.statistics`), drawn with
-block characters so they read in any terminal or log. Must not import Textual.
+block characters so they read in any terminal or log. `--questions` prints the figures
+of each question instead, for authors: long, so only on request. Must not import Textual.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quiz.commands import Subparsers, add_command, add_deck_paths
-from quiz.deck import Deck, load_decks
-from quiz.paths import bundled_decks_dir, store_path
+from quiz.commands import Subparsers, add_command, add_deck_paths, readable_decks
+from quiz.deck import Deck
+from quiz.deck.errors import display_path
+from quiz.paths import store_path
 from quiz.play import figures
+from quiz.question_report import question_lines
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import FULL_RUN, History, SessionRow
+from quiz.store.question_stats import question_stats
 from quiz.study.figures import bars, day_axis
 from quiz.study.statistics import CHART_DAYS, Missed, ScoreTrend, Statistics, gather_statistics
 from quiz.tui.text import prompt_of
@@ -28,6 +32,10 @@ TREND_RUNS = 40
 
 CHART_HEIGHT = 3
 
+NO_ANSWERS = "  no quiz answers yet"
+
+QUESTIONS_HINT = "Each question's figures and wrong picks: quiz stats --questions"
+
 
 def register(sub: Subparsers) -> None:
     parser = add_command(
@@ -37,9 +45,16 @@ def register(sub: Subparsers) -> None:
         "quiz stats",
         "quiz stats --deck algeria-mali-relations",
         "quiz stats my-decks/",
+        "quiz stats --questions my-decks/ > figures.txt",
     )
     add_deck_paths(parser)
     parser.add_argument("--deck", metavar="ID", help="only the figures of the deck with this id")
+    parser.add_argument(
+        "--questions",
+        action="store_true",
+        help="instead, each question's figures, hardest first: times asked, share right,"
+        " median time, and how often each wrong choice was picked",
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     decks = readable_decks(args.paths)
     try:
+        if args.questions:
+            return print_questions(path, [deck for deck in decks if args.deck in (None, deck.id)])
         rows, statistics = read_store(path, args.deck, decks)
     except StoreError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
@@ -59,22 +76,37 @@ def run(args: argparse.Namespace) -> int:
         trends_text(statistics.trends),
         reviews_text(statistics),
         missed_text(statistics.missed),
+        QUESTIONS_HINT if rows else "",
     )
     for section in filter(None, sections):
         print(f"\n{section}")
     return 0
 
 
-def readable_decks(paths: Sequence[Path]) -> list[Deck]:
-    """The decks that name the most missed questions; a deck with problems is left out."""
-    if not paths and not bundled_decks_dir().is_dir():
-        return []
-    results = load_decks(paths)
-    broken = [result.path for result in results if result.deck is None]
-    if broken:
-        names = ", ".join(str(path) for path in broken)
-        print(f"quiz: left out decks with problems (see 'quiz check'): {names}", file=sys.stderr)
-    return [result.deck for result in results if result.deck is not None]
+def print_questions(path: Path, decks: Sequence[Deck]) -> int:
+    """Per deck: its title and file, then its questions' figures (`question_lines`)."""
+    if not decks:
+        print("quiz: error: no deck to report on (see 'quiz check' and --deck)", file=sys.stderr)
+        return 1
+    database = Database(path)
+    try:
+        if database.notice:
+            print(database.notice, file=sys.stderr)
+        stats = [question_stats(database, deck.id) for deck in decks]
+    finally:
+        database.close()
+    sections = [
+        "\n".join([deck_heading(deck), *(question_lines(deck, found) if found else [NO_ANSWERS])])
+        for deck, found in zip(decks, stats, strict=True)
+    ]
+    print("\n\n".join(sections))
+    return 0
+
+
+def deck_heading(deck: Deck) -> str:
+    """`Title (path)`: the path is where an author goes to edit the questions below it."""
+    where = display_path(deck.path) if deck.path else deck.id
+    return f"{deck.title} ({where})"
 
 
 def read_store(

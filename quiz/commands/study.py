@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 
-from quiz.commands import Subparsers, add_command, add_deck_paths
-from quiz.deck import Deck, load_decks
-from quiz.paths import store_path
-from quiz.store.database import Database, StoreError
+from quiz.commands import Subparsers, add_command, add_deck_paths, decks_or_report, open_store
 from quiz.study.settings import DEFAULT_NEW_PER_DAY, MAX_NEW_PER_DAY
 
 
@@ -53,10 +48,9 @@ def run(args: argparse.Namespace) -> int:
     decks = decks_or_report(args.paths)
     if decks is None:
         return 1
-    try:
-        database = Database(store_path())
-    except StoreError as exc:
-        print(f"quiz: error: {exc}; study keeps its schedules there", file=sys.stderr)
+    database, message = open_store()
+    if database is None:
+        print(f"quiz: error: {message}; study keeps its schedules there", file=sys.stderr)
         return 1
     from quiz.tui.app import QuizApp
 
@@ -64,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         app = QuizApp(
             decks,
             database=database,
-            store_message=database.notice or "",
+            store_message=message,
             seed=args.seed,
             new_per_day=args.new_per_day,
             study=True,
@@ -73,22 +67,3 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     return 0
-
-
-def decks_or_report(paths: Sequence[Path]) -> list[Deck] | None:
-    """The decks under `paths`, or None after printing why there are none to open.
-
-    Every deck must load: a broken deck is listed with where and why, and nothing opens.
-    """
-    results = load_decks(paths)
-    errors = [error for result in results for error in result.errors]
-    for error in errors:
-        print(error, file=sys.stderr)
-    if errors:
-        print("quiz: fix the decks above (see 'quiz check') and try again", file=sys.stderr)
-        return None
-    decks = [result.deck for result in results if result.deck is not None]
-    if not decks:
-        print("quiz: no deck files (.yaml) found", file=sys.stderr)
-        return None
-    return decks

@@ -3,7 +3,8 @@
 A deck's score trend is its finished full runs, oldest first: a retry of the missed
 questions or a stopped run would tell another story. The most missed questions are
 those the decks at hand still hold, since showing one needs its prompt (the store keeps
-only ids, and a question removed from its deck is no longer worth drilling).
+only ids, and a question removed from its deck is no longer worth drilling). The same
+holds for the figures per question, which only the decks at hand can name.
 Nothing here knows about Textual.
 """
 
@@ -16,6 +17,7 @@ from datetime import datetime, tzinfo
 from quiz.deck.model import AnyQuestion, Deck
 from quiz.store.database import Database
 from quiz.store.history import FULL_RUN, History
+from quiz.store.question_stats import QuestionStats, question_stats
 from quiz.study.progress import DayReviews, Retention, most_missed, retention, reviews_per_day
 
 CHART_DAYS = 30
@@ -53,6 +55,15 @@ class Missed:
 
 
 @dataclass(frozen=True, slots=True)
+class QuestionFigures:
+    """A question of a deck at hand with its quiz figures: asked, right, time, wrong picks."""
+
+    deck: Deck
+    question: AnyQuestion
+    stats: QuestionStats
+
+
+@dataclass(frozen=True, slots=True)
 class Statistics:
     """Everything the statistics screen and `quiz stats` show."""
 
@@ -60,6 +71,7 @@ class Statistics:
     days: tuple[DayReviews, ...]
     retention: Retention
     missed: tuple[Missed, ...]
+    questions: tuple[QuestionFigures, ...]
 
     @property
     def reviews_in_chart(self) -> int:
@@ -80,6 +92,7 @@ def gather_statistics(
         days=tuple(reviews_per_day(db, now, days=CHART_DAYS, deck_id=deck_id, tz=tz)),
         retention=retention(db, deck_id=deck_id),
         missed=missed_questions(db, decks, deck_id),
+        questions=question_figures(db, decks, deck_id),
     )
 
 
@@ -110,3 +123,18 @@ def missed_questions(
         if len(found) == limit:
             break
     return tuple(found)
+
+
+def question_figures(
+    db: Database, decks: Sequence[Deck], deck_id: str | None = None
+) -> tuple[QuestionFigures, ...]:
+    """Every question of the `decks` asked in a quiz, least often right first; questions
+    as hard as each other keep the order of the decks and of their lines."""
+    found: list[QuestionFigures] = []
+    for deck in decks:
+        if deck_id in (None, deck.id):
+            stats = question_stats(db, deck.id)
+            found += [
+                QuestionFigures(deck, q, stats[q.id]) for q in deck.questions if q.id in stats
+            ]
+    return tuple(sorted(found, key=lambda figures: figures.stats.share_right))

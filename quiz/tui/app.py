@@ -18,7 +18,8 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from quiz.deck.model import Deck
+from quiz.deck.model import AnyQuestion, Deck
+from quiz.flagging import flag_question
 from quiz.play.record import RunRecorder
 from quiz.play.selection import QuizOptions
 from quiz.play.session import QuizSession, Seconds
@@ -31,6 +32,8 @@ from quiz.study.statistics import gather_statistics
 from quiz.tui.commands import QuizCommands
 from quiz.tui.flow import QuizFlow
 from quiz.tui.screens.feedback import FeedbackScreen
+from quiz.tui.screens.flag import FlagScreen
+from quiz.tui.screens.flaggable import FlaggableScreen
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
@@ -165,6 +168,40 @@ class QuizApp(App[None]):
         if self._study is not None:
             self._study.rated(message.rating)
 
+    def on_flaggable_screen_flag(self, message: FlaggableScreen.Flag) -> None:
+        self._ask_flag(message.deck, message.question)
+
+    def action_flag(self) -> None:
+        """Flag the question on screen (from the command palette)."""
+        below = self._below_palette()
+        if isinstance(below, FlaggableScreen):
+            self._ask_flag(below.deck, below.question)
+
+    def _ask_flag(self, deck: Deck, question: AnyQuestion) -> None:
+        """Ask for a note, then flag; the quiz's clock keeps running, as a flag is quick."""
+        if self.database is None:
+            self.notify(
+                "Flagging needs the history file, and it could not be opened.",
+                title="Flag",
+                severity="warning",
+            )
+            return
+        self.push_screen(
+            FlagScreen(question), callback=lambda note: self._flag(deck, question, note)
+        )
+
+    def _flag(self, deck: Deck, question: AnyQuestion, note: str | None) -> None:
+        if note is None or self.database is None:
+            return
+        try:
+            flag_question(self.database, deck, question, note)
+        except StoreError as exc:
+            self.notify(f"Not flagged: {exc}", title="Flag", severity="error")
+            return
+        self.notify(
+            f"Flagged: {question.id} — run `quiz flagged` to list", title="Flag", markup=False
+        )
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.screen))
 
@@ -200,6 +237,8 @@ class QuizApp(App[None]):
             return below is self._home and self.database is not None
         if action == "stats":
             return self.database is not None and not isinstance(below, StatsScreen)
+        if action == "flag":
+            return isinstance(below, FlaggableScreen)
         return True
 
     def _below_palette(self) -> Screen[object]:

@@ -9,6 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 APP_ACTIONS = (
     ("Help", "The keys that work on this screen", "help"),
     ("Study", "Review the highlighted deck's due cards, then new ones", "study"),
+    ("Flag this question", "Note what is wrong with it; quiz flagged lists the flags", "flag"),
     ("Statistics", "Quiz scores over time, reviews per day, retention, most missed", "stats"),
     ("Back to the decks", "Leave the quiz; the answers given so far are kept", "home"),
     ("Quit", "Close the quiz app", "quit"),

@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
+from quiz.deck.errors import display_path
 from quiz.play import figures
+from quiz.play.record import given_json
 from quiz.store.database import Database
 from quiz.store.history import History
 
 STARTED = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+DECKS = Path(__file__).parents[1] / "decks"
 
 
 @pytest.fixture
@@ -54,10 +57,11 @@ def test_the_history_as_a_table(data_dir: Path, capsys: pytest.CaptureFixture[st
     assert lines[4].startswith("Every type [bold]test[/bold] ")
     assert date in lines[4]
     assert lines[4].endswith("2.5 / 4      62%")
-    assert len({line.index(date) for line in lines[2:]}) == 1  # columns line up
+    assert len({line.index(date) for line in lines[2:5]}) == 1  # columns line up
+    assert lines[5:] == ["", "Each question's figures and wrong picks: quiz stats --questions"]
 
     assert main(["stats", "--deck", "other"]) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 3
+    assert len(capsys.readouterr().out.splitlines()) == 5
 
 
 def test_an_unreadable_store_is_one_line(
@@ -89,5 +93,43 @@ def test_stats_and_check_start_without_textual(command: str, data_dir: Path) -> 
         f"main([{command!r}])\n"
         "assert not any(m.split('.')[0] == 'textual' for m in sys.modules), 'textual loaded'\n"
     )
-    deck = Path(__file__).parents[1] / "decks"
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=deck, capture_output=True)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=DECKS, capture_output=True)
+
+
+def test_figures_per_question(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    every_type = DECKS / "every-type.yaml"
+    other = tmp_path / "other.yaml"
+    text = every_type.read_text(encoding="utf-8")
+    other.write_text(text.replace("deck: every-type", "deck: other"), encoding="utf-8")
+    database = Database(data_dir / "quiz.sqlite3", clock=lambda: STARTED)
+    history = History(database)
+    for picked, points, seconds in (("Gao", 0.0, 4.0), ("Bamako", 1.0, 2.0), ("Gao", 0.0, 9.0)):
+        run = history.start("every-type", "Every type", "quiz", 2)
+        history.record(run, "capital", given_json(picked), points, seconds)
+        history.record(run, "sunni", given_json(True), 1.0, 1.0)
+    history.record(run, "colonies", given_json(frozenset({"Mali", "Ghana"})), 0.5, 12.5)
+    database.close()
+
+    assert main(["stats", "--questions", str(every_type), str(other)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"Every type [bold]test[/bold] ({display_path(every_type)})",
+        "question                         asked  right  median",
+        "colonies                             1     0%   12.5s",
+        "capital                              3    33%    4.0s",
+        "      2× Gao",
+        "      0× [A] Kidal",
+        "      0× Timbuktu",
+        "sunni                                3   100%    1.0s",
+        "",
+        f"Every type [bold]test[/bold] ({display_path(other)})",
+        "  no quiz answers yet",
+    ]
+
+    assert main(["stats", "--questions", "--deck", "other", str(every_type), str(other)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == ["  no quiz answers yet"]
+
+    assert main(["stats", "--questions", "--deck", "nope", str(every_type)]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "quiz: error: no deck to report on (see 'quiz check' and --deck)\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,14 +20,15 @@ def test_asked_right_median_and_wrong_picks(tmp_path: Path) -> None:
     history = History(database)
     for given, points, seconds in (("Gao", 0.0, 4.0), ("Bamako", 1.0, 2.0), ("Gao", 0.0, 9.0)):
         session = history.start("every-type", "Every type", "quiz", 1)
-        history.record(session, "capital", given, points, seconds)
-    history.record(history.start("every-type", "Every type", "quiz", 1), "sunni", "True", 1.0, 1)
+        history.record(session, "capital", json.dumps(given), points, seconds)
+    sunni = history.start("every-type", "Every type", "quiz", 1)
+    history.record(sunni, "sunni", json.dumps(True), 1.0, 1)
 
     stats = question_stats(database, "every-type")
 
     capital = stats["capital"]
     assert (capital.asked, capital.right, capital.median_seconds) == (3, 1, 4.0)
-    assert capital.wrong_picks == {"Gao": 2}
+    assert capital.wrong_picks == {json.dumps("Gao"): 2}
     lines = question_lines(load_deck_or_raise(DECK), stats)
     assert lines[1].split() == ["capital", "3", "33%", "4.0s"]
     assert lines[2:5] == ["      2× Gao", "      0× [A] Kidal", "      0× Timbuktu"]

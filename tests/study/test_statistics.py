@@ -9,7 +9,13 @@ from quiz.store.cards import record_review
 from quiz.store.database import Database
 from quiz.store.history import RETRY_RUN, History
 from quiz.study.scheduler import Rating, StudyScheduler
-from quiz.study.statistics import CHART_DAYS, gather_statistics, missed_questions, score_trends
+from quiz.study.statistics import (
+    CHART_DAYS,
+    gather_statistics,
+    missed_questions,
+    question_figures,
+    score_trends,
+)
 
 
 def quiz(history: History, deck_id: str, right: int, of: int, *, mode: str = "quiz") -> int:
@@ -63,3 +69,35 @@ def test_gather_reads_every_figure_at_once(
     assert [m.question.id for m in statistics.missed] == ["capital"]
     assert statistics.trends == ()
     assert gather_statistics(db, [deck], db.now(), deck_id="other").reviews_in_chart == 0
+    assert statistics.questions == ()
+
+
+def test_question_figures_are_hardest_first_over_the_decks_at_hand(
+    db: Database, deck: Deck
+) -> None:
+    other = replace(deck, id="other", questions=deck.questions[:2])
+    history = History(db)
+    for deck_id, question, right in (
+        ("every-type", "capital", 1.0),
+        ("every-type", "capital", 0.0),
+        ("every-type", "sunni", 1.0),
+        ("every-type", "events", 0.0),
+        ("every-type", "gone", 0.0),  # no longer in the deck: nothing to name it by
+        ("other", "colonies", 0.0),
+        ("other", "capital", 0.0),
+    ):
+        history.record(history.start(deck_id, deck_id, "quiz", 1), question, '"x"', right, 1.0)
+    found = question_figures(db, [deck, other])
+    assert [(f.deck.id, f.question.id, f.stats.share_right) for f in found] == [
+        ("every-type", "events", 0.0),  # as hard: in the order of the decks, then of the lines
+        ("other", "capital", 0.0),
+        ("other", "colonies", 0.0),
+        ("every-type", "capital", 0.5),
+        ("every-type", "sunni", 1.0),
+    ]
+    assert found[1].deck is other
+    assert [f.question.id for f in question_figures(db, [deck, other], "every-type")] == [
+        "events",
+        "capital",
+        "sunni",
+    ]

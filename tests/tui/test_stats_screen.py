@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from quiz.cli import main
 from quiz.deck import Deck
+from quiz.play.record import given_json
 from quiz.store.cards import record_review
 from quiz.store.database import Database
 from quiz.store.history import History
 from quiz.study.scheduler import Rating, StudyScheduler
+from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.stats import StatsScreen
 
-from .conftest import Clock, screen_text, shown, study_app
+from .conftest import EVERY_TYPE, Clock, screen_text, shown, start_quiz, study_app
 
 IDS = ("capital", "colonies", "sunni", "ban-date", "missions", "events")
 
@@ -69,3 +78,68 @@ async def test_without_anything_saved_the_screen_says_so(
         assert "0 reviews · most in a day: 0" in text
         assert "No reviews yet." in text
         assert "Nothing missed yet." in text
+        assert "No quiz answers yet." in text
+
+
+async def test_each_question_with_its_wrong_picks(
+    every_type: Deck, study_store: Database, clock: Clock
+) -> None:
+    history = History(study_store)
+    for picked, points, seconds in (("Gao", 0.0, 4.0), ("Bamako", 1.0, 2.0), ("Gao", 0.0, 9.0)):
+        run = history.start("every-type", every_type.title, "quiz", 2)
+        history.record(run, "capital", given_json(picked), points, seconds)
+        history.record(run, "sunni", given_json(True), 1.0, 3.0)
+    app = study_app(every_type, study_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one("#question-table", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+        assert rows == [
+            ["Which city is Mali's capital? [A] <script>ale…", "3", "33%", "4.0s"],
+            ["Algeria and Mali are predominantly Sunni Musl…", "3", "100%", "3.0s"],
+        ]
+        await pilot.press("tab")  # from the page to the table
+        await pilot.pause()
+        assert app.focused is table
+        text = shown(app)
+        assert "Per question, hardest first" in text
+        assert (
+            "Which city is Mali's capital? [A] <script>alert(1)</script>"
+            " Wrong choices picked 2× Gao 0× [A] Kidal 0× Timbuktu"
+        ) in text
+        await pilot.press("down")
+        await pilot.pause()
+        text = shown(app)
+        assert "Gao" not in text
+        assert (
+            "Algeria and Mali are predominantly Sunni Muslim countries."
+            " Wrong picks are counted for one-answer questions."
+        ) in text
+
+
+async def test_a_wrong_pick_in_a_quiz_is_counted_on_screen_and_in_quiz_stats(
+    app: QuizApp,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot, "tab", "space")  # deck order: the choice question first
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        await pilot.press(str(screen.session.presented(screen.question).index("Gao") + 1))
+        await pilot.press("enter", "escape")  # next question, then stop: the answer is kept
+        await pilot.pause()
+        await pilot.press("t", "tab")
+        await pilot.pause()
+        assert "Wrong choices picked 1× Gao 0× [A] Kidal 0× Timbuktu" in shown(app)
+
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))  # where the app's store is
+    assert main(["stats", "--questions", str(EVERY_TYPE)]) == 0
+    assert capsys.readouterr().out.splitlines()[2:6] == [
+        "capital                              1     0%    0.0s",
+        "      1× Gao",
+        "      0× [A] Kidal",
+        "      0× Timbuktu",
+    ]

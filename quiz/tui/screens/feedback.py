@@ -11,21 +11,22 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer
 
 from quiz.play.session import AnswerRecord, QuizSession
+from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.answer_feedback import AnswerFeedback
 from quiz.tui.widgets.progress_header import ProgressHeader
 
 
-class FeedbackScreen(Screen[None]):
+class FeedbackScreen(FlaggableScreen):
     """Shows one answer's verdict; Enter (or the button) posts `Continue`."""
 
     CSS_PATH = "feedback.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         ("enter", "continue", "Continue"),
         ("escape", "app.home", "Stop"),
+        *FLAG_BINDINGS,
     ]
 
     @dataclass
@@ -33,7 +34,7 @@ class FeedbackScreen(Screen[None]):
         """The learner has read the feedback."""
 
     def __init__(self, session: QuizSession, record: AnswerRecord) -> None:
-        super().__init__()
+        super().__init__(session.deck, record.question)
         self.session = session
         self.record = record
         self._continued = False

@@ -9,29 +9,28 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from quiz.play.scoring import Given
 from quiz.play.session import QuizSession
+from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.progress_header import ProgressHeader
-from quiz.tui.widgets.question_form import QuestionForm
+from quiz.tui.widgets.question_form import TYPED, QuestionForm
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(FlaggableScreen):
     """Shows the session's current question; posts `Answered` once, with the learner's answer."""
 
     CSS_PATH = "question.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop")]
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop"), *FLAG_BINDINGS]
 
     @dataclass
     class Answered(Message):
         given: Given
 
     def __init__(self, session: QuizSession) -> None:
-        super().__init__()
+        super().__init__(session.deck, session.current, typing=session.current.kind in TYPED)
         self.session = session
-        self.question = session.current
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.session.deck.title, self.session.total)

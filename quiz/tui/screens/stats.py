@@ -1,4 +1,5 @@
-"""Statistics to look at: quiz scores over time, reviews per day, retention, most missed."""
+"""Statistics to look at: quiz scores over time, reviews per day, retention, most missed,
+and each question's figures with the wrong choices picked."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from quiz.play import figures
 from quiz.study.figures import bars, day_axis
 from quiz.study.statistics import CHART_DAYS, Missed, ScoreTrend, Statistics
 from quiz.tui.text import prompt_of
+from quiz.tui.widgets.question_figures import QuestionFiguresTable
 
 TREND_RUNS = 30
 """A deck's score chart shows its last 30 finished quizzes, one column each."""
@@ -66,6 +68,7 @@ class StatsScreen(Screen[None]):
                 yield self._box(f"Reviews per day, last {CHART_DAYS} days", "reviews", self._days())
                 yield self._box("Retention", "retention", self._retention())
             yield self._box("Most missed", "missed", self._missed())
+            yield self._box("Per question, hardest first", "questions", self._questions())
         yield Footer()
 
     def _box(self, title: str, name: str, parts: list[Widget]) -> Vertical:
@@ -119,3 +122,9 @@ class StatsScreen(Screen[None]):
             count, prompt = missed_cells(entry, with_deck)
             cells += [Label(count, classes="count"), Static(prompt, classes="prompt")]
         return [Grid(*cells, id="missed-table")]
+
+    def _questions(self) -> list[Widget]:
+        questions = self.statistics.questions
+        if not questions:
+            return [Label("No quiz answers yet.", classes="empty")]
+        return [QuestionFiguresTable(questions, id="question-figures")]

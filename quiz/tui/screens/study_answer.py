@@ -10,28 +10,28 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from quiz.study.scheduler import Rating
 from quiz.study.session import StudySession
+from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.answer_feedback import AnswerFeedback
 from quiz.tui.widgets.rating_bar import RatingBar
 from quiz.tui.widgets.study_header import StudyHeader
 
 
-class StudyAnswerScreen(Screen[None]):
+class StudyAnswerScreen(FlaggableScreen):
     """Shows the answer to the session's card; posts `Rated` with the learner's rating."""
 
     CSS_PATH = "study_answer.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop")]
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop"), *FLAG_BINDINGS]
 
     @dataclass
     class Rated(Message):
         rating: Rating
 
     def __init__(self, session: StudySession) -> None:
-        super().__init__()
+        super().__init__(session.deck, session.question)
         self.session = session
 
     def compose(self) -> ComposeResult:

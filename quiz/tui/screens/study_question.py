@@ -9,25 +9,26 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from quiz.play.scoring import Given
 from quiz.study.session import StudySession
-from quiz.tui.widgets.question_form import SPACE_TAKEN, QuestionForm
+from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
+from quiz.tui.widgets.question_form import SPACE_TAKEN, TYPED, QuestionForm
 from quiz.tui.widgets.study_header import StudyHeader
 
 FLIP_KEYS = ("space", "ctrl+r")
 """Space flips a card unless its answer widget types or ticks with it; then ctrl+r does."""
 
 
-class StudyQuestionScreen(Screen[None]):
+class StudyQuestionScreen(FlaggableScreen):
     """Shows the session's card; posts `Answered` with the answer, or `Flipped`, once."""
 
     CSS_PATH = "study_question.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(key, f"flip('{key}')", "Show answer") for key in FLIP_KEYS),
         Binding("escape", "app.home", "Stop"),
+        *FLAG_BINDINGS,
     ]
 
     @dataclass
@@ -39,9 +40,9 @@ class StudyQuestionScreen(Screen[None]):
         """The learner wants to see the answer without giving one."""
 
     def __init__(self, session: StudySession) -> None:
-        super().__init__()
+        question = session.question
+        super().__init__(session.deck, question, typing=question.kind in TYPED)
         self.session = session
-        self.question = session.question
         self._done = False
 
     def compose(self) -> ComposeResult:
@@ -54,7 +55,7 @@ class StudyQuestionScreen(Screen[None]):
         if action == "flip":
             space_free = self.question.kind not in SPACE_TAKEN
             return (parameters == ("space",)) == space_free
-        return True
+        return super().check_action(action, parameters)
 
     def action_flip(self, _key: str) -> None:
         self._post(self.Flipped())

@@ -47,7 +47,10 @@ HOW_TO_ANSWER = {
 
 TRUE_FALSE = ("True", "False")
 
-SPACE_TAKEN = frozenset({"text", "cloze", "multi"})
+TYPED = frozenset({"text", "cloze"})
+"""Question types answered in text inputs, which take every printable key (`!` too)."""
+
+SPACE_TAKEN = TYPED | {"multi"}
 """Question types whose answer widget uses the space bar itself, to type or to tick."""
 
 
