@@ -1,14 +1,17 @@
-"""Benchmarks: the app's speed as ratios against baselines measured in the same run.
+"""Benchmarks: the app's speed and memory as ratios against baselines measured in the same run.
 
-Run `python tests/bench.py` (add `--sizes 1000 10000` to pick sizes, `--repeat N` for
-more runs). Each figure is the median of several runs, printed next to its baseline and
-as a ratio, because these machines are noisy and only ratios compare across runs.
-pytest does not collect this file: it is a script, not a pass/fail test.
+Run `python tests/bench.py` (add `--sizes 1000 10000` to pick deck sizes, `--repeat N`
+for more runs). Each figure is the median of several runs, printed next to its baseline
+and as a ratio, because these machines are noisy and only ratios compare across runs.
+The table is Markdown, ready for the README. pytest does not collect this file: it is a
+script, not a pass/fail test.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import statistics
 import subprocess
@@ -16,14 +19,14 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from quiz.cli import main as quiz_main
 from quiz.deck import load_deck
-
-TARGETS = {"check": 1.3, "export": 1.3}
 
 QUESTION_TEMPLATES = (
     """  - id: choice-{n}
@@ -69,6 +72,142 @@ QUESTION_TEMPLATES = (
 """,
 )
 
+PAINTED = """
+import asyncio
+import os
+from textual import events
+
+async def painted(app, screen_type):
+    # Wait until a `screen_type` is on top, then until it has been drawn once.
+    while not (isinstance(app.screen, screen_type) and app.screen.is_mounted):
+        await asyncio.sleep(0.001)
+    drawn = asyncio.Event()
+    app.screen.call_after_refresh(drawn.set)
+    await drawn.wait()
+
+def press(app, key, character=None):
+    app._driver.send_message(events.Key(key, character))
+
+def stop():
+    # Exit at the moment measured: freeing a big heap on the way out takes its own time.
+    os._exit(0)
+"""
+"""What both app drivers share. Keys go straight to the driver: `Pilot.press` waits for
+the process to idle after each key, which would add its own pauses to the timing."""
+
+FIRST_QUESTION = (
+    PAINTED
+    + """
+import sys
+from quiz.cli import main
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.setup import SetupScreen
+
+async def first_question(pilot):
+    press(pilot.app, "enter", "\\r")  # the highlighted deck
+    await painted(pilot.app, SetupScreen)
+    press(pilot.app, "ctrl+s")  # start with the default options
+    await painted(pilot.app, QuestionScreen)
+    stop()
+
+run = QuizApp.run
+QuizApp.run = lambda app: run(app, headless=True, size=(80, 24), auto_pilot=first_question)
+sys.exit(main(["play", "--seed", "7", *sys.argv[1:]]))
+"""
+)
+"""`quiz play` as the CLI builds it, driven headless: Enter on the deck, start, and exit
+as soon as the first question has been drawn."""
+
+MINIMAL_APP = (
+    PAINTED
+    + """
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Static
+
+class Minimal(App[None]):
+    def compose(self):
+        yield Static("Which city is Mali's capital?")
+
+async def first_frame(pilot):
+    await painted(pilot.app, Screen)
+    stop()
+
+Minimal().run(headless=True, size=(80, 24), auto_pilot=first_frame)
+"""
+)
+"""The baseline of the first question: a Textual app that exits after its first frame,
+measured the same way."""
+
+BARE_LOAD = """
+import sys, yaml
+with open(sys.argv[1], encoding="utf-8") as file:
+    yaml.load(file, Loader=yaml.CSafeLoader)
+"""
+
+BARE_EXPORT = """
+import sys, genanki, yaml
+with open(sys.argv[1], encoding="utf-8") as file:
+    data = yaml.load(file, Loader=yaml.CSafeLoader)
+model = genanki.Model(1607392319, "Bare", fields=[{"name": "Front"}, {"name": "Back"}],
+    templates=[{"name": "Card", "qfmt": "{{Front}}", "afmt": "{{Back}}"}])
+deck = genanki.Deck(2059400110, data["title"])
+for question in data["questions"]:
+    front = str(question.get("prompt") or question.get("text"))
+    back = str(question.get("answer") or question.get("answers") or question.get("items"))
+    deck.add_note(genanki.Note(model=model, fields=[front, back], guid=question["id"]))
+genanki.Package(deck).write_to_file(sys.argv[2])
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: our figure, its baseline, and the target it must meet."""
+
+    measure: str
+    ours: float
+    baseline: float
+    unit: str  # "s" or "MB"
+    target: float | None = None  # the highest ratio allowed
+    limit: float | None = None  # the highest absolute figure allowed, in `unit`
+    notes: str = ""
+
+    def verdict(self) -> str:
+        ratio_ok = self.target is None or self.ours <= self.target * self.baseline
+        limit_ok = self.limit is None or self.ours <= self.limit
+        if self.target is None and self.limit is None:
+            return ""
+        return "ok" if ratio_ok and limit_ok else "**MISSED**"
+
+    def goal(self) -> str:
+        parts = [f"≤ {self.target}x"] if self.target else []
+        parts += [f"≤ {show(self.limit, self.unit)}"] if self.limit else []
+        return ", ".join(parts)
+
+    def markdown(self) -> str:
+        cells = (
+            self.measure,
+            show(self.ours, self.unit),
+            show(self.baseline, self.unit),
+            f"{self.ours / self.baseline:.2f}x",
+            " ".join(filter(None, (self.goal(), self.verdict()))),
+            self.notes,
+        )
+        return "| " + " | ".join(cells) + " |"
+
+
+HEADER = (
+    "| measure | ours | baseline | ratio | target | baseline and notes |\n"
+    "|---|---:|---:|---:|---|---|"
+)
+
+
+def show(value: float, unit: str) -> str:
+    if unit == "MB":
+        return f"{value:,.0f} MB"
+    return f"{value * 1000:,.0f} ms" if value < 1 else f"{value:,.2f} s"
+
 
 def generate_deck(folder: Path, size: int) -> Path:
     """A valid deck of `size` questions cycling through every type."""
@@ -90,75 +229,165 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(timings)
 
 
-def peak_memory_mb(action: Callable[[], object]) -> float:
-    tracemalloc.start()
-    action()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**20
+@dataclass(frozen=True)
+class Process:
+    """One finished child process: how long it ran, its peak memory, what it wrote."""
+
+    seconds: float
+    max_rss_mb: float
+    stderr: str
 
 
-def bench_check(path: Path, repeat: int) -> tuple[float, float, float]:
-    """`quiz check`'s loading against a bare libyaml parse of the same file."""
-    text = path.read_text(encoding="utf-8")
-    baseline = median_seconds(lambda: yaml.load(text, Loader=yaml.CSafeLoader), repeat)
-    ours = median_seconds(lambda: load_deck(path), repeat)
-    memory = peak_memory_mb(lambda: load_deck(path))
-    return ours, baseline, memory
+LAUNCHER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:])
+_, status, usage = os.wait4(child.pid, 0)
+print(f"{time.perf_counter() - start} {usage.ru_maxrss}", file=sys.stderr)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+"""Runs a command and reports its time and peak memory on the last line of stderr.
 
-
-BARE_EXPORT = """
-import sys, genanki, yaml
-with open(sys.argv[1], encoding="utf-8") as file:
-    data = yaml.load(file, Loader=yaml.CSafeLoader)
-model = genanki.Model(1607392319, "Bare", fields=[{"name": "Front"}, {"name": "Back"}],
-    templates=[{"name": "Card", "qfmt": "{{Front}}", "afmt": "{{Back}}"}])
-deck = genanki.Deck(2059400110, data["title"])
-for question in data["questions"]:
-    front = str(question.get("prompt") or question.get("text"))
-    back = str(question.get("answer") or question.get("answers") or question.get("items"))
-    deck.add_note(genanki.Note(model=model, fields=[front, back], guid=question["id"]))
-genanki.Package(deck).write_to_file(sys.argv[2])
+A child forked from this script would report this script's peak memory, not its own
+(Linux keeps the high-water mark across `exec`), and this script holds whole decks; a
+small launcher forks from itself instead.
 """
 
 
-def bench_export(path: Path, repeat: int) -> tuple[float, float]:
+def run_process(args: list[str], env: dict[str, str]) -> Process:
+    """Run `python args` through `LAUNCHER`: its wall time and its own peak memory."""
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, sys.executable, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+        check=False,
+    )
+    *stderr, figures = done.stderr.splitlines()
+    if done.returncode != 0:
+        raise RuntimeError(f"python {' '.join(args[:3])} failed:\n{done.stderr}")
+    seconds, max_rss_kb = figures.split()
+    return Process(float(seconds), int(max_rss_kb) / 1024, "\n".join(stderr))
+
+
+def median_process(args: list[str], env: dict[str, str], repeat: int) -> Process:
+    runs = [run_process(args, env) for _ in range(repeat)]
+    return Process(
+        statistics.median(r.seconds for r in runs),
+        max(r.max_rss_mb for r in runs),
+        runs[-1].stderr,
+    )
+
+
+def quiet_check(path: Path) -> None:
+    """`quiz check PATH` in this process, its report swallowed."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        quiz_main(["check", str(path)])
+
+
+def traced_megabytes(action: Callable[[], object]) -> tuple[float, float]:
+    """Peak memory while `action` runs, and what its result still holds, by tracemalloc."""
+    tracemalloc.start()
+    kept = action()
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del kept
+    return peak / 2**20, held / 2**20
+
+
+def bench_check(path: Path, size: int, repeat: int) -> Row:
+    """`quiz check` against a bare libyaml parse of the same file, both in this process."""
+    text = path.read_text(encoding="utf-8")
+    baseline = median_seconds(lambda: yaml.load(text, Loader=yaml.CSafeLoader), repeat)
+    ours = median_seconds(lambda: quiet_check(path), repeat)
+    return Row(
+        f"`quiz check`, {size:,} questions",
+        ours,
+        baseline,
+        "s",
+        target=1.3,
+        notes="`yaml.load(CSafeLoader)` of the same file",
+    )
+
+
+def bench_memory(path: Path, size: int, env: dict[str, str]) -> Row:
+    """Peak memory of `quiz check` against a bare parse, both whole processes."""
+    ours = run_process(["-m", "quiz", "check", str(path)], env)
+    bare = run_process(["-c", BARE_LOAD, str(path)], env)
+    peak, held = traced_megabytes(lambda: load_deck(path))
+    return Row(
+        f"peak memory, {size:,} questions",
+        ours.max_rss_mb,
+        bare.max_rss_mb,
+        "MB",
+        notes=f"max RSS of `quiz check` and of a bare `yaml.load` process; loading alone: "
+        f"peak {peak:,.0f} MB, the deck then holds {held:,.0f} MB (tracemalloc)",
+    )
+
+
+def bench_export(path: Path, size: int, env: dict[str, str], repeat: int) -> Row:
     """`quiz export` against a bare script writing the same number of genanki notes."""
     folder = path.parent
-    env = {**os.environ, "QUIZ_DATA_DIR": str(folder / "data")}
-
-    def run(*args: str) -> None:
-        subprocess.run([sys.executable, *args], check=True, capture_output=True, env=env)
-
-    baseline = median_seconds(
-        lambda: run("-c", BARE_EXPORT, str(path), str(folder / "bare.apkg")), repeat
+    ours = median_process(
+        ["-m", "quiz", "export", str(path), "-o", str(folder / "o.apkg")], env, repeat
     )
-    ours = median_seconds(
-        lambda: run("-m", "quiz", "export", str(path), "-o", str(folder / "ours.apkg")), repeat
+    bare = median_process(["-c", BARE_EXPORT, str(path), str(folder / "bare.apkg")], env, repeat)
+    return Row(
+        f"`quiz export`, {size:,} questions",
+        ours.seconds,
+        bare.seconds,
+        "s",
+        target=1.3,
+        notes="a bare parse + genanki script; whole processes",
     )
-    return ours, baseline
 
 
-def bench_startup(repeat: int) -> tuple[float, float, bool]:
-    """`quiz check --help` start-up against a bare `python -c pass`, and whether Textual loads."""
-
-    def run(*args: str) -> None:
-        subprocess.run([sys.executable, *args], check=True, capture_output=True)
-
-    baseline = median_seconds(lambda: run("-c", "pass"), repeat)
-    ours = median_seconds(lambda: run("-m", "quiz", "check", "--help"), repeat)
-    probe = "import sys, quiz.cli, quiz.commands.check; print('textual' in sys.modules)"
-    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    return ours, baseline, loaded.stdout.strip() == "True"
-
-
-def row(name: str, ours: float, baseline: float, target: float | None, extra: str = "") -> str:
-    ratio = ours / baseline
-    verdict = "" if target is None else ("ok" if ratio <= target else f"MISSES {target}x")
-    return (
-        f"{name:<28} {ours * 1000:>10.1f} ms {baseline * 1000:>10.1f} ms {ratio:>6.2f}x "
-        f"{verdict:<12} {extra}"
+def bench_first_question(
+    name: str, paths: list[str], env: dict[str, str], repeat: int, minimal: Process
+) -> Row:
+    """Process start to the first question on screen, against a minimal app's first frame."""
+    ours = median_process(["-c", FIRST_QUESTION, *paths], env, repeat)
+    big = bool(paths)
+    return Row(
+        f"first question on screen, {name}",
+        ours.seconds,
+        minimal.seconds,
+        "s",
+        target=None if big else 1.5,
+        limit=5.0 if big else None,
+        notes=f"a minimal Textual app's first frame; `quiz play` max RSS {ours.max_rss_mb:,.0f} MB",
     )
+
+
+def bench_startup(command: str, env: dict[str, str], repeat: int, bare: Process) -> Row:
+    """A command's whole run against `python -c pass`, and whether it imported Textual."""
+    args = ["-m", "quiz", *command.split()]
+    ours = median_process(args, env, repeat)
+    traced = run_process(["-X", "importtime", *args], env)
+    textual = any(
+        line.split("|")[-1].strip().startswith("textual") for line in traced.stderr.splitlines()
+    )
+    return Row(
+        f"`quiz {command}` start-up",
+        ours.seconds,
+        bare.seconds,
+        "s",
+        notes=f"`python -c pass`; imports Textual: **{'yes' if textual else 'no'}**",
+    )
+
+
+def size_rows(
+    folder: Path, sizes: list[int], env: dict[str, str], repeat: int, minimal: Process
+) -> Iterator[Row]:
+    for size in sizes:
+        path = generate_deck(folder, size)
+        times = repeat if size <= 10_000 else max(1, repeat // 2)
+        yield bench_check(path, size, times)
+        yield bench_export(path, size, env, times)
+        yield bench_first_question(f"{size:,} questions", [str(path)], env, times, minimal)
+        yield bench_memory(path, size, env)
 
 
 def main() -> None:
@@ -166,41 +395,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    print(f"{'measure':<28} {'ours':>13} {'baseline':>13} {'ratio':>7} {'target':<12} notes")
-    with tempfile.TemporaryDirectory() as folder:
-        for size in args.sizes:
-            path = generate_deck(Path(folder), size)
-            repeat = args.repeat if size <= 10_000 else max(1, args.repeat // 2)
-            ours, baseline, memory = bench_check(path, repeat)
-            print(
-                row(
-                    f"check {size:,}",
-                    ours,
-                    baseline,
-                    TARGETS["check"],
-                    f"peak {memory:.0f} MB, vs yaml.load(CSafeLoader)",
-                )
-            )
-            ours, baseline = bench_export(path, repeat)
-            print(
-                row(
-                    f"export {size:,}",
-                    ours,
-                    baseline,
-                    TARGETS["export"],
-                    "vs a bare parse + genanki script, whole processes",
-                )
-            )
-    ours, baseline, textual = bench_startup(args.repeat)
-    print(
-        row(
-            "check start-up",
-            ours,
-            baseline,
-            None,
-            f"vs python -c pass; imports Textual: {'yes' if textual else 'no'}",
-        )
-    )
+    print(HEADER, flush=True)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        env = {**os.environ, "QUIZ_DATA_DIR": str(folder / "data")}
+        minimal = median_process(["-c", MINIMAL_APP], env, args.repeat)
+        rows = [bench_first_question("bundled deck", [], env, args.repeat, minimal)]
+        bare = median_process(["-c", "pass"], env, args.repeat)
+        rows += [bench_startup(command, env, args.repeat, bare) for command in ("check", "stats")]
+        for row in rows:
+            print(row.markdown(), flush=True)
+        for row in size_rows(folder, args.sizes, env, args.repeat, minimal):
+            print(row.markdown(), flush=True)
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ class QuestionRules:
         """A statement and a boolean: the field checks already said all there is."""
 
     def text(self, values: dict[str, Any], entries: Entries) -> None:
-        if "accept" in entries:
+        if values["accept"]:  # None when 'accept' is not a list of texts, already reported
             self.distinct(values["accept"], entries["accept"][1], "accepted answer")
 
     def cloze(self, values: dict[str, Any], entries: Entries) -> None:

@@ -20,6 +20,7 @@ import yaml
 
 from quiz.deck import fields as F
 from quiz.deck.errors import DeckError
+from quiz.deck.limits import MAX_ERRORS, MAX_TEXT, MAX_VALUES
 from quiz.deck.model import QUESTION_TYPES, AnyQuestion, Deck, Source
 from quiz.deck.rules import QuestionRules
 from quiz.deck.source import SourceText, read_source
@@ -31,8 +32,40 @@ ALLOWED_TAGS = {
 }
 KNOWN_NAMES = {f.name for table in (*F.TYPE_FIELDS.values(), F.COMMON_FIELDS) for f in table}
 
+Table = dict[str, F.Field]
+"""The fields a mapping may have, by name."""
+
+DECK_TABLE: Table = {f.name: f for f in F.DECK_FIELDS}
+SOURCE_TABLE: Table = {f.name: f for f in F.SOURCE_FIELDS}
+QUESTION_TABLES: dict[str, Table] = {
+    kind: {f.name: f for f in (*F.COMMON_FIELDS, *fields)} for kind, fields in F.TYPE_FIELDS.items()
+}
+"""Every field a question of each type may have, common ones first."""
+
+
+def _absent(f: F.Field) -> Any:
+    """A field's value when it is not given: empty, or None when required (and reported)."""
+    if f.required:
+        return None
+    return () if f.kind == "texts" else ""
+
+
+ABSENT = {
+    kind: {n: _absent(f) for n, f in table.items()} for kind, table in QUESTION_TABLES.items()
+}
+"""Each question type's values before its given fields are read: tables made once, so
+a question reads only the fields it has."""
+REQUIRED = {
+    kind: [n for n, f in table.items() if f.required] for kind, table in QUESTION_TABLES.items()
+}
+"""The fields a question of each type cannot be judged without."""
+
 Entries = dict[str, tuple[yaml.Node, yaml.Node]]
 """A mapping's entries by key: the key node (for its place) and the value node."""
+
+
+class StopReading(Exception):
+    """Raised once a file has `MAX_ERRORS` errors or its aliases expand it past the limits."""
 
 
 class DeckValidator:
@@ -41,20 +74,48 @@ class DeckValidator:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.errors: list[DeckError] = []
+        self.values_left = MAX_VALUES
+        self.text_left = MAX_TEXT
 
     def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
         mark = node.start_mark
+        if len(self.errors) == MAX_ERRORS:
+            message, hint = f"more than {MAX_ERRORS} errors; stopped here", "fix those first"
         self.errors.append(DeckError(self.path, mark.line + 1, mark.column + 1, message, hint))
+        if len(self.errors) > MAX_ERRORS:
+            raise StopReading
+
+    def read(self, where: yaml.Node, values: int, text: int = 0) -> None:
+        """Count what is read against the limits, which only aliases can reach: an alias
+        is read again in each place it appears."""
+        self.values_left -= values
+        self.text_left -= text
+        if self.values_left >= 0 and self.text_left >= 0:
+            return
+        past = f"{MAX_VALUES:,} values" if self.values_left < 0 else f"{MAX_TEXT:,} characters"
+        self.error(
+            where,
+            f"aliases ('*name') expand this file past {past}",
+            "repeat long lists and texts less often",
+        )
+        raise StopReading
 
     # -- the document -------------------------------------------------------------------
 
     def deck(self, root: yaml.Node) -> tuple[Deck | None, list[DeckError]]:
-        entries = self.mapping(root, F.DECK_FIELDS, "a deck")
+        """The deck, or every error up to `MAX_ERRORS` and the place where reading stopped."""
+        try:
+            return self._deck(root)
+        except StopReading:
+            return None, self.errors
+
+    def _deck(self, root: yaml.Node) -> tuple[Deck | None, list[DeckError]]:
+        entries = self.mapping(root, DECK_TABLE, "a deck")
         if entries is None:
             return None, self.errors
-        deck_id = self.scalar_field(entries, F.DECK_FIELDS[0])
-        title = self.scalar_field(entries, F.DECK_FIELDS[1])
-        description = self.scalar_field(entries, F.DECK_FIELDS[2])
+        deck_id, title, description = (
+            self.field_value(entries, DECK_TABLE[name]) for name in ("deck", "title", "description")
+        )
         source, source_text = self.source(entries.get("source"))
         questions = self.questions(entries.get("questions"), source_text)
         if self.errors:
@@ -72,10 +133,10 @@ class DeckValidator:
     def source(self, entry: tuple[yaml.Node, yaml.Node] | None) -> tuple[Source, SourceText | None]:
         if entry is None:
             return Source(), None
-        entries = self.mapping(entry[1], F.SOURCE_FIELDS, "the source")
+        entries = self.mapping(entry[1], SOURCE_TABLE, "the source")
         if entries is None:
             return Source(), None
-        title, url, license_, file = (self.scalar_field(entries, f) for f in F.SOURCE_FIELDS)
+        title, url, license_, file = (self.field_value(entries, f) for f in F.SOURCE_FIELDS)
         path = (self.path.parent / file) if file else None
         text = self.source_text(entries["file"][1], path) if path else None
         return Source(title=title, url=url, license=license_, file=path), text
@@ -102,6 +163,7 @@ class DeckValidator:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
             self.error(node, "'questions' must be a list of questions", "start each with '- id:'")
             return []
+        self.read(node, len(node.value))
         rules = QuestionRules(self, source)
         seen: dict[str, int] = {}
         questions = []
@@ -136,12 +198,14 @@ class DeckValidator:
         kind = self.question_type(node)
         if kind is None:  # its fields cannot be judged without knowing what it is
             return None
-        specific = F.TYPE_FIELDS[kind]
-        entries = self.mapping(node, (*F.COMMON_FIELDS, *specific), f"a {kind} question")
+        table = QUESTION_TABLES[kind]
+        entries = self.mapping(node, table, f"a {kind} question")
         if entries is None:
             return None
-        values = {f.name: self.field_value(entries, f) for f in (*F.COMMON_FIELDS, *specific)}
-        if any(v is None for k, v in values.items() if _required(k, specific)):
+        values = dict(ABSENT[kind])
+        for name, (key, value) in entries.items():
+            values[name] = self.given_value(key, value, table[name])
+        if any(values[name] is None for name in REQUIRED[kind]):
             return None
         values.pop("type")
         values["line"] = node.start_mark.line + 1
@@ -170,12 +234,12 @@ class DeckValidator:
 
     # -- fields -------------------------------------------------------------------------
 
-    def mapping(self, node: yaml.Node, allowed: Iterable[F.Field], what: str) -> Entries | None:
+    def mapping(self, node: yaml.Node, table: Table, what: str) -> Entries | None:
         """The entries of a mapping node, after reporting duplicate, unknown and missing keys."""
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"{what} must be a mapping of 'name: value' fields")
             return None
-        table = {f.name: f for f in allowed}
+        self.read(node, len(node.value))
         entries: Entries = {}
         for key, value in node.value:
             name = self.key_name(key, entries, table, what)
@@ -186,9 +250,7 @@ class DeckValidator:
                 self.error(node, f"{what} has no '{f.name}'", f"add '{f.name}:', {_lower(f.doc)}")
         return entries
 
-    def key_name(
-        self, key: yaml.Node, entries: Entries, table: dict[str, F.Field], what: str
-    ) -> str | None:
+    def key_name(self, key: yaml.Node, entries: Entries, table: Table, what: str) -> str | None:
         if not isinstance(key, yaml.ScalarNode):
             self.error(key, "a field name must be plain text")
             return None
@@ -212,19 +274,24 @@ class DeckValidator:
 
     def field_value(self, entries: Entries, f: F.Field) -> Any:
         """The validated value of a field, its empty value when absent, None when invalid."""
-        if f.kind == "texts":
-            return self.texts_field(entries, f)
-        if f.kind == "bool":
-            return self.bool_field(entries, f)
-        return self.scalar_field(entries, f)
-
-    def scalar_field(self, entries: Entries, f: F.Field) -> Any:
         if f.name not in entries:
-            return "" if not f.required else None
-        node = entries[f.name][1]
+            return _absent(f)
+        key, node = entries[f.name]
+        return self.given_value(key, node, f)
+
+    def given_value(self, key: yaml.Node, node: yaml.Node, f: F.Field) -> Any:
+        """The validated value of the field `key` names, None when invalid."""
+        if f.kind == "texts":
+            return self.texts_value(key, node, f)
+        if f.kind == "bool":
+            return self.bool_value(node, f)
+        return self.scalar_value(key, node, f)
+
+    def scalar_value(self, key: yaml.Node, node: yaml.Node, f: F.Field) -> str | None:
         text = self.text(node, f"'{f.name}'")
         if text is None:
             return None
+        self.read(key, 0, len(text))
         if not text and f.required:
             self.error(node, f"'{f.name}' is empty", f"expected {_lower(f.doc)}")
             return None
@@ -237,24 +304,20 @@ class DeckValidator:
             return None
         return text
 
-    def texts_field(self, entries: Entries, f: F.Field) -> tuple[str, ...] | None:
-        if f.name not in entries:
-            return () if not f.required else None
-        node = entries[f.name][1]
+    def texts_value(self, key: yaml.Node, node: yaml.Node, f: F.Field) -> tuple[str, ...] | None:
         if isinstance(node, yaml.ScalarNode) and f.name == "tags" and node.value:
             node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark)
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, f"'{f.name}' must be a list", "write it as [a, b] or as '- ' lines")
             return None
         values = [self.text(item, f"each entry of '{f.name}'") for item in node.value]
-        if any(v is None for v in values):
+        texts = tuple(v for v in values if v is not None)
+        if len(texts) < len(values):
             return None
-        return tuple(v for v in values if v is not None)
+        self.read(key, len(texts), sum(map(len, texts)))
+        return texts
 
-    def bool_field(self, entries: Entries, f: F.Field) -> bool | None:
-        if f.name not in entries:  # only `answer` is a boolean, and it is required
-            return None
-        node = entries[f.name][1]
+    def bool_value(self, node: yaml.Node, f: F.Field) -> bool | None:
         if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false"):
             return node.value.lower() == "true"
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a " + node.id
@@ -290,10 +353,6 @@ def _value_of(node: yaml.MappingNode, name: str) -> yaml.ScalarNode | None:
         if isinstance(key, yaml.ScalarNode) and key.value == name:
             return value if isinstance(value, yaml.ScalarNode) else None
     return None
-
-
-def _required(name: str, specific: tuple[F.Field, ...]) -> bool:
-    return any(f.name == name and f.required for f in (*F.COMMON_FIELDS, *specific))
 
 
 def _did_you_mean(word: str, options: Iterable[str], suffix: str = "") -> str:

@@ -9,18 +9,34 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation
 
 from rapidfuzz.distance import OSA
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 """A number as people type it: `7`, `1.5`, `1,5`, `1,000`, `1.000.000`."""
 
+SEPARATOR = re.compile(r"[.,]")
+"""A decimal or thousands separator inside a `NUMBER`."""
+
 KEPT_SYMBOLS = frozenset("%$€£¥°")
 """Symbols that change what an answer means (`1%` is not `1`), so folding keeps them."""
 
+ASCII_DROPPED = re.compile(r"[^a-z0-9%$]+")
+"""What folding drops from ASCII text once lowercased: all but letters, digits and the
+ASCII members of `KEPT_SYMBOLS`."""
+
+DOTLESS = str.maketrans("ıȷ", "ij")
+"""Dotless i and j fold to i and j, as accents fold away: `KIR` is how `Kır` is
+written in capitals, and how most keyboards type it."""
+
 MIN_FUZZY_LENGTH = 5
 """Below this many letters a typo is too likely to be another word ("Gao" and "Mao")."""
+
+MAX_FUZZY_LENGTH = 200
+"""Typos are forgiven in answers up to this long (folded): edit distance takes time that
+grows with the product of the lengths, seconds for two pasted pages, and no one types
+an answer this long by hand."""
 
 MONTHS = {
     name: number
@@ -83,7 +99,9 @@ def fold(text: str) -> str:
 
 
 def _fold_words(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if text.isascii():  # most text: the same result, without a step per character
+        return ASCII_DROPPED.sub("", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(DOTLESS)
     return "".join(
         char
         for char in decomposed
@@ -98,8 +116,8 @@ def canonical_number(token: str) -> str:
     separator, except a single dot (`1.000` is one point nought in English); the last
     separator of a mixed number (`1,234.5`, `1.234,5`) is the decimal one.
     """
-    groups = re.split(r"[.,]", token)
-    separators = re.findall(r"[.,]", token)
+    groups = SEPARATOR.split(token)
+    separators = SEPARATOR.findall(token)
     if not separators:
         whole, fraction = token, ""
     elif len(set(separators)) > 1:
@@ -114,7 +132,13 @@ def canonical_number(token: str) -> str:
         value = Decimal(f"{whole}.{fraction}" if fraction else whole)
     except InvalidOperation:
         return token
-    return f"{value.normalize():f}"
+    return f"{value.normalize(_exact(len(token))):f}"
+
+
+def _exact(digits: int) -> Context:
+    """A context that keeps every digit: the default rounds to 28, which made
+    `1000000000000000000000000000001` and `1000000000000000000000000000000` one number."""
+    return Context(prec=max(digits, 1), Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 def numbers_in(text: str) -> tuple[str, ...]:
@@ -157,16 +181,35 @@ def match_text(given: str, expected: tuple[str, ...]) -> Match | None:
     """
     key = fold(given)
     if not key:
-        return None
+        return _same_symbols(given, expected)
     for form in expected:
         if fold(form) == key or _same_date(given, form):
             return Match(form, exact=True)
+    numbers = numbers_in(given)
     for form in expected:
-        if parse_date(form) is None and numbers_in(given) == numbers_in(form):
-            limit = allowed_typos(fold(form))
-            if limit and OSA.distance(key, fold(form), score_cutoff=limit) <= limit:
-                return Match(form, exact=False)
+        wanted = fold(form)
+        if parse_date(form) is None and numbers_in(form) == numbers and _typo_of(key, wanted):
+            return Match(form, exact=False)
     return None
+
+
+def _typo_of(key: str, wanted: str) -> bool:
+    """`key` is `wanted` with no more typos than its length allows."""
+    limit = allowed_typos(wanted) if len(wanted) <= MAX_FUZZY_LENGTH else 0
+    return bool(limit) and OSA.distance(key, wanted, score_cutoff=limit) <= limit
+
+
+def _same_symbols(given: str, expected: tuple[str, ...]) -> Match | None:
+    """An answer of symbols alone (`?`, `+`, `…`) folds to nothing: compare it exactly,
+    up to case, width and spacing, or an answer like `+` could never be typed right."""
+    plain = _plain(given)
+    if not plain:
+        return None
+    return next((Match(form, exact=True) for form in expected if _plain(form) == plain), None)
+
+
+def _plain(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _same_date(given: str, expected: str) -> bool:
