@@ -6,17 +6,33 @@ Without a subcommand, `quiz` opens the terminal quiz on the bundled decks.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from quiz import __version__
-from quiz.commands import check, export, flagged, import_, play, schema, stats, study
 
-COMMANDS = (play, study, check, import_, export, flagged, schema, stats)
-DEFAULT_COMMAND: str | None = "play"
+COMMANDS = {
+    "play": "quiz.commands.play",
+    "study": "quiz.commands.study",
+    "check": "quiz.commands.check",
+    "import": "quiz.commands.import_",
+    "export": "quiz.commands.export",
+    "flagged": "quiz.commands.flagged",
+    "schema": "quiz.commands.schema",
+    "stats": "quiz.commands.stats",
+}
+"""Each subcommand and the module that registers and runs it, in the order help lists them."""
+
+DEFAULT_COMMAND = "play"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand, or with `only` that one.
+
+    Importing one command module instead of all keeps start-up quick: `quiz check` need
+    not load what `quiz import` or `quiz stats` use.
+    """
     parser = argparse.ArgumentParser(
         prog="quiz",
         description="Study a subject in the terminal from YAML question banks.",
@@ -24,20 +40,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(sub)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            importlib.import_module(module).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 problems found, 2 usage)."""
-    parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments and DEFAULT_COMMAND:
+    if not arguments:
         arguments = [DEFAULT_COMMAND]
-    args = parser.parse_args(arguments)
+    chosen = arguments[0] if arguments[0] in COMMANDS else None
+    args = build_parser(chosen).parse_args(arguments)
     if not hasattr(args, "run"):
-        parser.print_help()
+        build_parser().print_help()
         return 0
     try:
         return int(args.run(args))

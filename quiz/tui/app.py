@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Sequence
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import App
@@ -44,6 +44,7 @@ from quiz.tui.screens.study_question import StudyQuestionScreen
 from quiz.tui.study_flow import StudyFlow
 
 SEED_RANGE = 2**32
+SCREEN_STYLES = Path(__file__).parent / "screens"
 
 
 class QuizApp(App[None]):
@@ -53,6 +54,9 @@ class QuizApp(App[None]):
         "app.tcss",
         "widgets/question_form.tcss",
         "widgets/answer_feedback.tcss",
+        # Every screen's stylesheet up front: Textual restyles the whole app the first time
+        # a screen brings a new file, which made reaching the first question slower.
+        *sorted(f"screens/{path.name}" for path in SCREEN_STYLES.glob("*.tcss")),
     ]
     TITLE = "quiz"
     COMMANDS = App.COMMANDS | {QuizCommands}
