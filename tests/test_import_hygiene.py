@@ -12,12 +12,10 @@ import sys
 import pytest
 
 PROBE = """
-import sys
+import contextlib, sys
 from quiz.cli import main
-try:
+with contextlib.suppress(SystemExit):
     main({argv!r})
-except SystemExit:
-    pass
 print(sorted(m for m in ("textual", "genanki", "fsrs") if m in sys.modules))
 """
 

@@ -83,11 +83,6 @@ class ManualClock:
         return self.now
 
 
-@pytest.fixture(autouse=True)
-def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
-
-
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock()
