@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from statistics import mean
 
-from quiz.deck.errors import DeckError
+from quiz.deck.errors import DeckError, one_line
 from quiz.deck.model import (
     CLOZE_DELETION,
     AnyQuestion,
@@ -58,7 +58,7 @@ def _warning(deck: Deck, question: AnyQuestion, name: str, message: str) -> Deck
         deck.path,
         question.line,
         question.column,
-        message,
+        one_line(message),
         hint=f"add 'silence: [{name}]' to the question if this is intended",
         severity="warning",
         code=name,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "quiz"
 DATA_DIR_ENV = "QUIZ_DATA_DIR"
+CACHE_DIR_ENV = "QUIZ_CACHE_DIR"
 
 
 def bundled_decks_dir() -> Path:
@@ -34,3 +35,19 @@ def data_dir() -> Path:
 def store_path() -> Path:
     """The SQLite file that holds history, study state and export times."""
     return data_dir() / "quiz.sqlite3"
+
+
+def deck_cache_dir() -> Path:
+    """Where loaded decks are cached (see `quiz.deck.cache`); `QUIZ_CACHE_DIR` overrides it.
+
+    With `QUIZ_DATA_DIR` set, the cache sits inside it, so a test or a portable setup
+    that moves the data keeps everything in that one folder.
+    """
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    if os.environ.get(DATA_DIR_ENV):
+        return data_dir() / "cache" / "decks"
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False) / "decks"

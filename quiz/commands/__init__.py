@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quiz.deck import Deck, load_decks
-from quiz.paths import bundled_decks_dir, store_path
+from quiz.paths import bundled_decks_dir, deck_cache_dir, store_path
 from quiz.store.database import Database, StoreError
 
 Subparsers = argparse._SubParsersAction  # argparse exposes no public name for it
@@ -47,9 +47,10 @@ def decks_or_report(paths: Sequence[Path]) -> list[Deck] | None:
     """The decks under `paths`, or None after printing why there are none to open.
 
     Every deck must load for the app to open: a broken deck is listed with where and
-    why, and nothing opens, so a learner never quizzes on half a deck.
+    why, and nothing opens, so a learner never quizzes on half a deck. Decks come from
+    the deck cache while their files are unchanged, so a big deck opens quickly.
     """
-    results = load_decks(paths)
+    results = load_decks(paths, cache=deck_cache_dir())
     errors = [error for result in results for error in result.errors]
     for error in errors:
         print(error, file=sys.stderr)

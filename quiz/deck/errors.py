@@ -43,6 +43,11 @@ class DeckLoadError(Exception):
         self.errors = errors
 
 
+def one_line(text: str) -> str:
+    """Line breaks in quoted deck text shown as `\\n`, so each problem stays one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def display_path(path: Path) -> str:
     """The path relative to the working directory when it is below it, else as given."""
     try:

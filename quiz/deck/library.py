@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
+from quiz.deck.cache import load_deck_cached
 from quiz.deck.errors import DeckError
 from quiz.deck.loader import LoadResult, load_deck
 from quiz.paths import bundled_decks_dir
@@ -30,14 +32,18 @@ def find_deck_files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def load_decks(paths: Iterable[Path] | None = None) -> list[LoadResult]:
+def load_decks(
+    paths: Iterable[Path] | None = None, *, cache: Path | None = None
+) -> list[LoadResult]:
     """Load every deck under `paths` (default: the bundled decks), one result per file.
 
+    With a `cache` folder, unchanged decks come from there (see `quiz.deck.cache`).
     Two files that claim the same deck id would share history and Anki notes, so the
     second one gets an error.
     """
     files = find_deck_files(paths or [bundled_decks_dir()])
-    results = [load_deck(path) for path in files]
+    load = partial(load_deck_cached, folder=cache) if cache is not None else load_deck
+    results = [load(path) for path in files]
     return _reject_duplicate_deck_ids(results)
 
 

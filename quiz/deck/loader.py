@@ -95,7 +95,7 @@ def load_deck(path: Path) -> LoadResult:
     text, errors = _read_text(path)
     if text is None:
         return LoadResult(path, None, tuple(errors))
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         deck, errors = _deck_from_text(path, text)
     errors.sort(key=lambda e: (e.line, e.column))
     return LoadResult(path, deck if not errors else None, tuple(errors))
@@ -110,7 +110,7 @@ def _deck_from_text(path: Path, text: str) -> tuple[Deck | None, list[DeckError]
 
 
 @contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def cycle_collector_paused() -> Iterator[None]:
     """Loading makes millions of small objects that stay alive until it ends, and
     Python's cyclic collector would walk them all again every few thousand allocations:
     for 100,000 questions that was two thirds of the loading time. They form no cycles

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from quiz.deck import fields as F
-from quiz.deck.errors import DeckError
+from quiz.deck.errors import DeckError, one_line
 from quiz.deck.limits import MAX_ERRORS, MAX_TEXT, MAX_VALUES
 from quiz.deck.model import QUESTION_TYPES, AnyQuestion, Deck, Source
 from quiz.deck.rules import QuestionRules
@@ -81,6 +81,7 @@ class DeckValidator:
         mark = node.start_mark
         if len(self.errors) == MAX_ERRORS:
             message, hint = f"more than {MAX_ERRORS} errors; stopped here", "fix those first"
+        message, hint = one_line(message), one_line(hint)  # messages quote deck text
         self.errors.append(DeckError(self.path, mark.line + 1, mark.column + 1, message, hint))
         if len(self.errors) > MAX_ERRORS:
             raise StopReading

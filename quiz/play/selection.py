@@ -23,6 +23,11 @@ class QuizOptions:
     tags: frozenset[str] | None = None
     shuffle: bool = True
 
+    @property
+    def filters_nothing(self) -> bool:
+        """True when every question is included, so none needs looking at."""
+        return self.sections is None and self.tags is None
+
     def includes(self, question: AnyQuestion) -> bool:
         if self.sections is not None and question.section not in self.sections:
             return False
@@ -31,7 +36,11 @@ class QuizOptions:
 
 def select_questions(deck: Deck, options: QuizOptions, seed: int) -> tuple[AnyQuestion, ...]:
     """The questions of one run, in the order they will be asked."""
-    chosen = [q for q in deck.questions if options.includes(q)]
+    chosen = (
+        list(deck.questions)
+        if options.filters_nothing
+        else list(filter(options.includes, deck.questions))
+    )
     if options.shuffle:
         random.Random(f"{seed}:{deck.id}").shuffle(chosen)
     if options.count is not None:

@@ -73,6 +73,8 @@ def deck_progress(db: Database, deck: Deck, now: datetime) -> DeckProgress:
     `next_due` is the earliest due time after `now` (what is due before is in `due_now`).
     """
     rows = db.query("SELECT question_id, due FROM cards WHERE deck_id = ?", (deck.id,))
+    if not rows:  # never studied: no need to look through a big deck's questions
+        return DeckProgress(due_now=0, new=len(deck.questions), learned=0, next_due=None)
     saved = {row["question_id"]: from_timestamp(row["due"]) for row in rows}
     dues = [saved[q.id] for q in deck.questions if q.id in saved]
     later = [due for due in dues if due > now]

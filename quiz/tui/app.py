@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Sequence
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -19,29 +19,29 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from quiz.deck.model import AnyQuestion, Deck
-from quiz.flagging import flag_question
 from quiz.play.record import RunRecorder
 from quiz.play.selection import QuizOptions
 from quiz.play.session import QuizSession, Seconds
 from quiz.store.database import Database, StoreError
 from quiz.store.history import History
-from quiz.study.scheduler import StudyScheduler
-from quiz.study.session import StudySession
 from quiz.study.settings import DEFAULT_NEW_PER_DAY
-from quiz.study.statistics import gather_statistics
 from quiz.tui.commands import QuizCommands
 from quiz.tui.flow import QuizFlow
-from quiz.tui.screens.feedback import FeedbackScreen
-from quiz.tui.screens.flag import FlagScreen
 from quiz.tui.screens.flaggable import FlaggableScreen
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.screens.stats import StatsScreen
-from quiz.tui.screens.study_answer import StudyAnswerScreen
-from quiz.tui.screens.study_question import StudyQuestionScreen
-from quiz.tui.study_flow import StudyFlow
+
+if TYPE_CHECKING:
+    # What only study, flagging, feedback and results need is imported where they start:
+    # the first question on screen should not wait for fsrs or for screens not yet shown.
+    from quiz.study.scheduler import StudyScheduler
+    from quiz.tui.screens.feedback import FeedbackScreen
+    from quiz.tui.screens.results import ResultsScreen
+    from quiz.tui.screens.study_answer import StudyAnswerScreen
+    from quiz.tui.screens.study_question import StudyQuestionScreen
+    from quiz.tui.study_flow import StudyFlow
 
 SEED_RANGE = 2**32
 SCREEN_STYLES = Path(__file__).parent / "screens"
@@ -83,7 +83,7 @@ class QuizApp(App[None]):
         self.history = History(database) if database is not None else None
         self.store_message = store_message
         self.clock = clock
-        self.scheduler = scheduler or StudyScheduler()
+        self._scheduler = scheduler
         self.study_at_start = study
         self._seeds = random.Random(seed)
         self._flow: QuizFlow | None = None
@@ -110,10 +110,22 @@ class QuizApp(App[None]):
         self._flow = QuizFlow(self, session, options, recorder)
         self._flow.begin(replace=replace)
 
+    @property
+    def scheduler(self) -> StudyScheduler:
+        """The study scheduler, made on first use: a quiz never needs fsrs."""
+        if self._scheduler is None:
+            from quiz.study.scheduler import StudyScheduler
+
+            self._scheduler = StudyScheduler()
+        return self._scheduler
+
     def study(self, deck: Deck, new_per_day: int) -> None:
         """A study sitting over `deck`: its due cards, then new ones up to `new_per_day`."""
         if self.database is None:
             return
+        from quiz.study.session import StudySession
+        from quiz.tui.study_flow import StudyFlow
+
         session = StudySession(
             self.database,
             deck,
@@ -190,6 +202,8 @@ class QuizApp(App[None]):
                 severity="warning",
             )
             return
+        from quiz.tui.screens.flag import FlagScreen
+
         self.push_screen(
             FlagScreen(question), callback=lambda note: self._flag(deck, question, note)
         )
@@ -197,6 +211,8 @@ class QuizApp(App[None]):
     def _flag(self, deck: Deck, question: AnyQuestion, note: str | None) -> None:
         if note is None or self.database is None:
             return
+        from quiz.flagging import flag_question
+
         try:
             flag_question(self.database, deck, question, note)
         except StoreError as exc:
@@ -224,6 +240,8 @@ class QuizApp(App[None]):
         """The statistics of every deck, as of now."""
         if self.database is None:
             return
+        from quiz.study.statistics import gather_statistics
+
         try:
             statistics = gather_statistics(self.database, self.decks, self.database.now())
         except StoreError as exc:

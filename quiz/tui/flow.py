@@ -12,9 +12,7 @@ from quiz.play.record import RunRecorder
 from quiz.play.scoring import Given
 from quiz.play.selection import QuizOptions
 from quiz.play.session import Phase, QuizSession
-from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.results import ResultsScreen
 
 
 class QuizFlow:
@@ -46,6 +44,8 @@ class QuizFlow:
             return
         record = self.session.answer(given)
         self.recorder.answered(record)
+        from quiz.tui.screens.feedback import FeedbackScreen  # not needed before the first answer
+
         self.app.switch_screen(FeedbackScreen(self.session, record))
 
     def next(self) -> None:
@@ -55,6 +55,8 @@ class QuizFlow:
         self.session.advance()
         if self.session.finished:
             self.recorder.finished()
+            from quiz.tui.screens.results import ResultsScreen  # only after the last answer
+
             self.app.switch_screen(ResultsScreen(self.session))
         else:
             self.app.switch_screen(QuestionScreen(self.session))

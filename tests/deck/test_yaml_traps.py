@@ -137,3 +137,10 @@ def test_all_errors_of_a_file_are_reported(tmp_path: Path) -> None:
     body += "  - id: c\n    type: cloze\n    text: no blanks here\n"
     errors = load_deck(write(tmp_path, body)).errors
     assert [e.line for e in errors] == [7, 12, 15]
+
+
+def test_quoted_deck_text_with_line_breaks_stays_on_one_line(tmp_path: Path) -> None:
+    body = f"{HEADER}  - id: q\n    type: truefalse\n    prompt: x\n    answer: true\n"
+    body += '    silence: ["long\\nchoice"]\n'
+    [error] = load_deck(write(tmp_path, body)).errors
+    assert error.message == "unknown warning 'long\\nchoice' in 'silence'"

@@ -11,11 +11,12 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from quiz.play.session import AnswerRecord, QuizSession
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.answer_feedback import AnswerFeedback
+from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.progress_header import ProgressHeader
 
 

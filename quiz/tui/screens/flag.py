@@ -10,10 +10,11 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from quiz.deck.model import AnyQuestion
 from quiz.tui.text import prompt_of
+from quiz.tui.widgets.footer import Footer
 
 NOTE_LENGTH = 200
 """A note is one line for `quiz flagged`; this is room enough to say what is wrong."""

@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, OptionList
+from textual.widgets import DataTable, Label, OptionList
 
 from quiz.deck.model import Deck
 from quiz.play import figures
@@ -23,8 +23,8 @@ from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import History, SessionRow
 from quiz.study.progress import DeckProgress, deck_progress
 from quiz.tui.screens.setup import SetupScreen
-from quiz.tui.screens.study_setup import StudySetupScreen
 from quiz.tui.widgets.deck_list import DeckList
+from quiz.tui.widgets.footer import Footer
 
 RECENT_ROWS = 5
 
@@ -71,9 +71,9 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#recent", DataTable).add_columns("Deck", "Date", "Score", "%")
-        self.refresh_history()
 
     def on_screen_resume(self) -> None:
+        """Also runs when the screen is first pushed: the figures are read there, once."""
         self.refresh_history()
 
     def refresh_history(self) -> None:
@@ -127,6 +127,8 @@ class HomeScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), title="Study", severity="error")
             return
+        from quiz.tui.screens.study_setup import StudySetupScreen  # a quiz never needs it
+
         setup = StudySetupScreen(deck, progress, now, self.new_per_day)
         self.app.push_screen(setup, callback=lambda new_per_day: self._study(deck, new_per_day))
 

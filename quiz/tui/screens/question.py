@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
-from textual.widgets import Footer
 
 from quiz.play.scoring import Given
 from quiz.play.session import QuizSession
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
+from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.progress_header import ProgressHeader
 from quiz.tui.widgets.question_form import TYPED, QuestionForm
 

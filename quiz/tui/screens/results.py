@@ -14,12 +14,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Label, Static
+from textual.widgets import Button, DataTable, Label, Static
 
 from quiz.play import figures
 from quiz.play.breakdown import Tally
 from quiz.play.session import AnswerRecord, QuizSession
 from quiz.tui.text import prompt_of
+from quiz.tui.widgets.footer import Footer
 
 Choice = Literal["retry", "again", "decks"]
 

@@ -10,11 +10,12 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.deck.model import Deck
 from quiz.play.selection import QuizOptions
+from quiz.tui.widgets.footer import Footer
 
 
 class SetupScreen(ModalScreen[QuizOptions | None]):
@@ -29,6 +30,9 @@ class SetupScreen(ModalScreen[QuizOptions | None]):
     def __init__(self, deck: Deck) -> None:
         super().__init__()
         self.deck = deck
+        # Each is a pass over every question: read once, not again when the quiz starts.
+        self.sections = deck.sections
+        self.tags = deck.tags
 
     def compose(self) -> ComposeResult:
         deck = self.deck
@@ -43,8 +47,8 @@ class SetupScreen(ModalScreen[QuizOptions | None]):
                     yield Label(f"of {len(deck.questions)}", id="count-total")
                 yield Checkbox("Shuffle the questions", value=True, id="shuffle")
                 with Horizontal(id="filters"):
-                    yield self._filter("Sections", "sections", deck.sections)
-                    yield self._filter("Tags", "tags", deck.tags)
+                    yield self._filter("Sections", "sections", self.sections)
+                    yield self._filter("Tags", "tags", self.tags)
             with Horizontal(id="buttons"):
                 yield Button("Start", variant="primary", id="start")
                 yield Button("Back", id="cancel")
@@ -66,8 +70,8 @@ class SetupScreen(ModalScreen[QuizOptions | None]):
         count = self.query_one("#count", Input).value
         return QuizOptions(
             count=int(count) if count else None,
-            sections=self._selected("#sections", self.deck.sections),
-            tags=self._selected("#tags", self.deck.tags),
+            sections=self._selected("#sections", self.sections),
+            tags=self._selected("#tags", self.tags),
             shuffle=self.query_one("#shuffle", Checkbox).value,
         )
 
@@ -78,7 +82,7 @@ class SetupScreen(ModalScreen[QuizOptions | None]):
 
     def action_start(self) -> None:
         options = self.options()
-        chosen = sum(options.includes(q) for q in self.deck.questions)
+        chosen = options.filters_nothing or any(map(options.includes, self.deck.questions))
         if not chosen or (options.count is not None and options.count < 1):
             self.notify("No questions match these options.", severity="warning")
             return

@@ -11,12 +11,13 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+from textual.widgets import Digits, Label, ProgressBar, Static
 
 from quiz.play import figures
 from quiz.study.figures import bars, day_axis
 from quiz.study.statistics import CHART_DAYS, Missed, ScoreTrend, Statistics
 from quiz.tui.text import prompt_of
+from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.question_figures import QuestionFiguresTable
 
 TREND_RUNS = 30

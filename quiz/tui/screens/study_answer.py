@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer
 
 from quiz.study.scheduler import Rating
 from quiz.study.session import StudySession
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.answer_feedback import AnswerFeedback
+from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.rating_bar import RatingBar
 from quiz.tui.widgets.study_header import StudyHeader
 

@@ -11,13 +11,14 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
 
 from quiz.study.figures import interval
 from quiz.study.progress import DeckProgress
 from quiz.study.scheduler import Rating
 from quiz.study.session import StudySession
 from quiz.tui.widgets.deck_list import study_line
+from quiz.tui.widgets.footer import Footer
 
 
 def headline(reviewed: int, progress: DeckProgress, now: datetime) -> str:

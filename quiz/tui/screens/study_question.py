@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer
 
 from quiz.play.scoring import Given
 from quiz.study.session import StudySession
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
+from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.question_form import SPACE_TAKEN, TYPED, QuestionForm
 from quiz.tui.widgets.study_header import StudyHeader
 

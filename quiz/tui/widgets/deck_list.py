@@ -29,14 +29,22 @@ def study_line(progress: DeckProgress, now: datetime) -> Content:
     return text + f" · next due {due_in(progress.next_due - now)}"
 
 
+def type_counts(deck: Deck) -> str:
+    """`3 choice · 2 text`: how many questions of each type, a pass over the whole deck."""
+    return " · ".join(f"{n} {kind}" for kind, n in deck.count_by_type().items())
+
+
 def deck_prompt(
-    deck: Deck, scores: DeckScores | None, progress: DeckProgress | None, now: datetime
+    deck: Deck,
+    counts: str,
+    scores: DeckScores | None,
+    progress: DeckProgress | None,
+    now: datetime,
 ) -> Content:
-    """The title, the questions by type, the scores and the study counts (deck text literal).
+    """The title, the `counts` by type, the scores and the study counts (deck text literal).
 
     Without a store there is no study, and the last line is left out.
     """
-    counts = " · ".join(f"{n} {kind}" for kind, n in deck.count_by_type().items())
     if scores is None:
         played = "not played yet"
     else:
@@ -64,6 +72,7 @@ class DeckList(OptionList):
     def __init__(self, decks: Sequence[Deck], *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.decks = tuple(decks)
+        self._counts = {deck.id: type_counts(deck) for deck in self.decks}  # decks don't change
 
     def show_scores(
         self,
@@ -77,7 +86,8 @@ class DeckList(OptionList):
         for number, deck in enumerate(self.decks):
             if number:
                 self.add_option(None)  # a rule between decks
-            prompt = deck_prompt(deck, scores.get(deck.id), progress.get(deck.id), now)
+            counts = self._counts[deck.id]
+            prompt = deck_prompt(deck, counts, scores.get(deck.id), progress.get(deck.id), now)
             self.add_option(Option(prompt, id=deck.id))
         self.highlighted = highlighted if highlighted is not None else 0
 
