@@ -95,7 +95,8 @@ async def test_order_items_move_with_j_and_shift_arrows(app: QuizApp) -> None:
         await pilot.press("shift+down", "shift+up", "k", "k")
         assert order_list.items == [items[0], items[1], *items[2:]]
         assert order_list.highlighted == 0
-        assert "Move up" in shown(app)
+        assert "shift+↑↓ Move" in shown(app)
+        assert "? Help" in shown(app), "the whole footer fits in 80 columns"
 
 
 async def test_an_empty_text_answer_is_not_taken(app: QuizApp) -> None:

@@ -19,8 +19,9 @@ class OrderList(OptionList):
     """Reorder `items`; posts `Submitted` with the items in the order the learner left them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("shift+up,k", "move(-1)", "Move up"),
-        Binding("shift+down,j", "move(1)", "Move down"),
+        # One footer entry for both directions keeps the footer within 80 columns.
+        Binding("shift+up,k", "move(-1)", "Move", key_display="shift+↑↓"),
+        Binding("shift+down,j", "move(1)", "Move down", show=False),
         Binding("enter", "submit", "Submit"),
     ]
 
