@@ -11,13 +11,10 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.store.cards import record_review
 from quiz.store.database import Database
-from quiz.store.history import History
-from quiz.study.scheduler import Rating, StudyScheduler
+from tests.filled_store import fill
 
 DECKS = Path(__file__).parents[1] / "decks"
-IDS = ("capital", "colonies", "sunni", "ban-date", "missions", "events")
 
 
 @pytest.fixture
@@ -26,16 +23,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "store"
     monkeypatch.setenv("QUIZ_DATA_DIR", str(folder))
     database = Database(folder / "quiz.sqlite3")
-    history = History(database)
-    for right in (IDS[3:], IDS):
-        run = history.start("every-type", "Every type [bold]test[/bold]", "quiz", len(IDS))
-        for question in IDS:
-            history.record(run, question, '"x"', float(question in right), 2.0)
-        history.finish(run)
-    scheduler = StudyScheduler(fuzzing=False)
-    record_review(database, scheduler, "every-type", "capital", Rating.Again, correct=False)
-    record_review(database, scheduler, "every-type", "sunni", Rating.Good, correct=True)
-    record_review(database, scheduler, "every-type", "events", Rating.Good)  # a flip
+    fill(database)
     database.close()
     return folder
 

@@ -10,32 +10,15 @@ from textual.widgets import DataTable
 from quiz.cli import main
 from quiz.deck import Deck
 from quiz.play.record import given_json
-from quiz.store.cards import record_review
 from quiz.store.database import Database
 from quiz.store.history import History
-from quiz.study.scheduler import Rating, StudyScheduler
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.stats import StatsScreen
+from tests.filled_store import fill
 
 from .conftest import EVERY_TYPE, Clock, screen_text, shown, start_quiz, study_app
-
-IDS = ("capital", "colonies", "sunni", "ban-date", "missions", "events")
-
-
-def fill(database: Database) -> None:
-    """Two quizzes (50%, then 100%) and three reviews, one of them a flip."""
-    history = History(database)
-    for right in (IDS[3:], IDS):
-        run = history.start("every-type", "Every type [bold]test[/bold]", "quiz", len(IDS))
-        for question in IDS:
-            history.record(run, question, '"x"', float(question in right), 2.0)
-        history.finish(run)
-    scheduler = StudyScheduler(fuzzing=False)
-    record_review(database, scheduler, "every-type", "capital", Rating.Again, correct=False)
-    record_review(database, scheduler, "every-type", "sunni", Rating.Good, correct=True)
-    record_review(database, scheduler, "every-type", "events", Rating.Good)  # a flip
 
 
 async def test_statistics_are_drawn_and_deck_text_stays_literal(
