@@ -6,8 +6,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quiz.deck import Deck, DeckError, LoadResult
+from quiz.deck import Deck, DeckError
 from quiz.deck.errors import display_path
+from quiz.deck.result import LoadResult
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from quiz.cli import main as quiz_main
-from quiz.deck import load_deck
+from quiz.deck.loader import load_deck
 
 QUESTION_TEMPLATES = (
     """  - id: choice-{n}

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+BUNDLED_DECK = Path(__file__).parent.parent / "decks" / "algeria-mali-relations.yaml"
 
 PROBE = """
 import contextlib, sys
@@ -42,3 +45,26 @@ def test_core_modules_stay_free_of_ui_and_export_libraries() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+CACHED_LOAD = """
+import sys
+from pathlib import Path
+from quiz.deck.library import load_decks
+[result] = load_decks([Path({deck!r})], cache=Path({cache!r}))
+assert result.ok, result.errors
+print(sorted(m for m in ("yaml", "rapidfuzz", "quiz.deck.validate") if m in sys.modules))
+"""
+
+
+def test_a_deck_from_the_cache_opens_without_yaml_or_the_validator(tmp_path: Path) -> None:
+    """Parsing and validating are for decks that changed; the first question waits for neither."""
+    probe = CACHED_LOAD.format(deck=str(BUNDLED_DECK), cache=str(tmp_path))
+    first, second = (
+        subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for _ in range(2)
+    )
+    assert first == "['quiz.deck.validate', 'rapidfuzz', 'yaml']"  # a miss: loaded and cached
+    assert second == "[]"

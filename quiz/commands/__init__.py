@@ -10,10 +10,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.deck import Deck, load_decks
+from quiz.collector import cycle_collector_paused, freeze_survivors
+from quiz.deck import Deck
+from quiz.deck.library import load_decks
 from quiz.paths import bundled_decks_dir, deck_cache_dir, store_path
 from quiz.store.database import Database, StoreError
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
 
 Subparsers = argparse._SubParsersAction  # argparse exposes no public name for it
 
@@ -91,3 +97,16 @@ def open_store() -> tuple[Database | None, str]:
     except StoreError as exc:
         return None, str(exc)
     return database, database.notice or ""
+
+
+def quiz_app_class() -> type[QuizApp]:
+    """The Textual app's class, imported with Python's cycle collector paused.
+
+    Textual's modules, the screens and the decks loaded before live as long as the
+    process: they are frozen out of the collector's sight before the app starts.
+    """
+    with cycle_collector_paused():
+        from quiz.tui.app import QuizApp
+
+        freeze_survivors()
+    return QuizApp

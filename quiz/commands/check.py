@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from quiz.commands import Subparsers, add_command, add_deck_paths
-from quiz.deck import Deck, DeckError, load_decks
+from quiz.deck import Deck, DeckError
 from quiz.deck.coverage import coverage
 from quiz.deck.errors import display_path
+from quiz.deck.library import load_decks
 from quiz.deck.source import read_source
 from quiz.problems import FORMATS, CheckReport
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands import Subparsers, add_command, add_deck_paths
-from quiz.deck import Deck, load_decks
+from quiz.deck import Deck
+from quiz.deck.library import load_decks
 from quiz.paths import store_path
 from quiz.problems import CheckReport
 from quiz.store import Database, StoreError, utc_now

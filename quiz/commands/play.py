@@ -1,13 +1,22 @@
 """`quiz play`: open the terminal quiz on the bundled decks or on the decks named.
 
-Textual is imported inside `run` so the other commands start without it.
+Naming one deck starts its quiz at once, with every question in a shuffled order;
+otherwise the app opens on the deck list. Textual is imported inside `run` so the
+other commands start without it.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from quiz.commands import Subparsers, add_command, add_deck_paths, decks_or_report, open_store
+from quiz.commands import (
+    Subparsers,
+    add_command,
+    add_deck_paths,
+    decks_or_report,
+    open_store,
+    quiz_app_class,
+)
 
 
 def register(sub: Subparsers) -> None:
@@ -17,7 +26,7 @@ def register(sub: Subparsers) -> None:
         "answer the questions of a deck in the terminal quiz",
         "quiz",
         "quiz play my-decks/",
-        "quiz play decks/algeria-mali-relations.yaml --seed 7",
+        "quiz play decks/algeria-mali-relations.yaml --seed 7  # one deck: starts at once",
     )
     add_deck_paths(parser)
     parser.add_argument(
@@ -36,10 +45,12 @@ def run(args: argparse.Namespace) -> int:
     database, message = open_store()
     if database is None:
         message += "; this quiz will not be saved."  # a quiz without history beats no quiz
-    from quiz.tui.app import QuizApp
-
+    begin = "quiz" if args.paths and len(decks) == 1 else "home"
     try:
-        QuizApp(decks, database=database, store_message=message, seed=args.seed).run()
+        app = quiz_app_class()(
+            decks, database=database, store_message=message, seed=args.seed, begin=begin
+        )
+        app.run()
     finally:
         if database is not None:
             database.close()

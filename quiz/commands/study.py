@@ -8,7 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quiz.commands import Subparsers, add_command, add_deck_paths, decks_or_report, open_store
+from quiz.commands import (
+    Subparsers,
+    add_command,
+    add_deck_paths,
+    decks_or_report,
+    open_store,
+    quiz_app_class,
+)
 from quiz.study.settings import DEFAULT_NEW_PER_DAY, MAX_NEW_PER_DAY
 
 
@@ -52,16 +59,14 @@ def run(args: argparse.Namespace) -> int:
     if database is None:
         print(f"quiz: error: {message}; study keeps its schedules there", file=sys.stderr)
         return 1
-    from quiz.tui.app import QuizApp
-
     try:
-        app = QuizApp(
+        app = quiz_app_class()(
             decks,
             database=database,
             store_message=message,
             seed=args.seed,
             new_per_day=args.new_per_day,
-            study=True,
+            begin="study",
         )
         app.run()
     finally:

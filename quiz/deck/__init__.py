@@ -1,8 +1,11 @@
-"""Deck files: the format, the loader and the immutable model. Knows nothing of any UI."""
+"""Deck files: the format, the loader and the immutable model. Knows nothing of any UI.
+
+The package itself offers the model and the errors; the loader (`quiz.deck.loader`)
+and the finding of deck files (`quiz.deck.library`) are imported from their modules,
+so a deck served from the cache opens without importing YAML and the validator.
+"""
 
 from quiz.deck.errors import DeckError, DeckLoadError
-from quiz.deck.library import find_deck_files, load_decks
-from quiz.deck.loader import LoadResult, load_deck, load_deck_or_raise
 from quiz.deck.model import (
     QUESTION_TYPES,
     AnyQuestion,
@@ -27,15 +30,10 @@ __all__ = [
     "DeckError",
     "DeckLoadError",
     "Deletion",
-    "LoadResult",
     "MultiQuestion",
     "OrderQuestion",
     "Question",
     "Source",
     "TextQuestion",
     "TrueFalseQuestion",
-    "find_deck_files",
-    "load_deck",
-    "load_deck_or_raise",
-    "load_decks",
 ]

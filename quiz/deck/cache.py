@@ -17,8 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from quiz import __version__
-from quiz.deck.loader import LoadResult, cycle_collector_paused, load_deck
+from quiz.collector import cycle_collector_paused
 from quiz.deck.model import Deck
+from quiz.deck.result import LoadResult
 
 CACHE_FORMAT = 1
 """Bump when `Deck` or anything it holds changes shape, so old pickles are not read."""
@@ -34,6 +35,8 @@ def load_deck_cached(path: Path, folder: Path) -> LoadResult:
         deck = _read(entry, stamp)
         if deck is not None:
             return LoadResult(path, replace(deck, path=path))
+    from quiz.deck.loader import load_deck  # YAML and the validator, only on a miss
+
     result = load_deck(path)
     if stamp is not None and result.ok and result.deck is not None:
         _write(entry, stamp, result.deck)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from quiz.deck.cache import load_deck_cached
 from quiz.deck.errors import DeckError
-from quiz.deck.loader import LoadResult, load_deck
+from quiz.deck.result import LoadResult
 from quiz.paths import bundled_decks_dir
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -42,7 +42,12 @@ def load_decks(
     second one gets an error.
     """
     files = find_deck_files(paths or [bundled_decks_dir()])
-    load = partial(load_deck_cached, folder=cache) if cache is not None else load_deck
+    if cache is not None:
+        load = partial(load_deck_cached, folder=cache)
+    else:
+        from quiz.deck.loader import load_deck  # YAML and the validator, when needed
+
+        load = load_deck
     results = [load(path) for path in files]
     return _reject_duplicate_deck_ids(results)
 

@@ -8,18 +8,16 @@ objects, so no YAML tag can construct anything), nodes → model (`validate.py`)
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from quiz.collector import cycle_collector_paused
 from quiz.deck.errors import DeckError, DeckLoadError
 from quiz.deck.limits import MAX_BYTES, MAX_VALUES
 from quiz.deck.model import Deck
+from quiz.deck.result import LoadResult
 from quiz.deck.validate import DeckValidator
 
 BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -77,19 +75,6 @@ PARSER_HINTS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class LoadResult:
-    """What loading one file gave: a deck when there were no errors, and the errors."""
-
-    path: Path
-    deck: Deck | None
-    errors: tuple[DeckError, ...] = field(default=())
-
-    @property
-    def ok(self) -> bool:
-        return self.deck is not None and not self.errors
-
-
 def load_deck(path: Path) -> LoadResult:
     """Load and validate one deck file."""
     text, errors = _read_text(path)
@@ -102,27 +87,14 @@ def load_deck(path: Path) -> LoadResult:
 
 
 def _deck_from_text(path: Path, text: str) -> tuple[Deck | None, list[DeckError]]:
-    """Parse and validate; the node tree is freed on return, before the collector resumes."""
+    """Parse and validate; the node tree is freed on return, before the collector resumes.
+
+    The collector is paused for the whole load: the nodes and the model form no cycles
+    (but for a recursive alias, `&a [*a]`), so reference counting frees them all."""
     node, errors = _parse(path, text)
     if node is None:
         return None, errors
     return DeckValidator(path).deck(node)
-
-
-@contextmanager
-def cycle_collector_paused() -> Iterator[None]:
-    """Loading makes millions of small objects that stay alive until it ends, and
-    Python's cyclic collector would walk them all again every few thousand allocations:
-    for 100,000 questions that was two thirds of the loading time. They form no cycles
-    (but for a recursive alias, `&a [*a]`), so reference counting frees them all the
-    same; the collector resumes afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_deck_or_raise(path: Path) -> Deck:

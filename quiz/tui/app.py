@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Sequence
-from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import PurePath
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -28,23 +28,38 @@ from quiz.study.settings import DEFAULT_NEW_PER_DAY
 from quiz.tui.commands import QuizCommands
 from quiz.tui.flow import QuizFlow
 from quiz.tui.screens.flaggable import FlaggableScreen
-from quiz.tui.screens.help import HelpScreen
-from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.stats import StatsScreen
 
 if TYPE_CHECKING:
-    # What only study, flagging, feedback and results need is imported where they start:
-    # the first question on screen should not wait for fsrs or for screens not yet shown.
+    # Every other screen is imported where it is first shown: the first question on
+    # screen should not wait for fsrs, the deck list or screens the learner never opens.
     from quiz.study.scheduler import StudyScheduler
     from quiz.tui.screens.feedback import FeedbackScreen
+    from quiz.tui.screens.home import HomeScreen
     from quiz.tui.screens.results import ResultsScreen
     from quiz.tui.screens.study_answer import StudyAnswerScreen
     from quiz.tui.screens.study_question import StudyQuestionScreen
     from quiz.tui.study_flow import StudyFlow
 
 SEED_RANGE = 2**32
-SCREEN_STYLES = Path(__file__).parent / "screens"
+HELP_ID = "help"
+STATS_ID = "stats"
+"""Ids of the screens that must not open over themselves; an id, not `isinstance`, so that
+checking does not import them."""
+
+Begin = Literal["home", "quiz", "study"]
+"""Where the app opens: the deck list, or straight into a quiz or a study sitting on the
+only deck (a quiz with the default options: every question, shuffled)."""
+
+FIRST_SCREENS: dict[Begin, tuple[str, ...]] = {
+    "home": ("home", "setup", "question"),
+    "quiz": ("question",),
+    "study": ("study_question", "study_answer"),
+}
+"""The screens on the way to the first question, whose stylesheets are read as the app
+starts. A screen that brings a stylesheet Textual has not read makes it restyle every
+screen open, which costs more than reading the file up front; the screens that come
+later bring theirs when first shown, over fewer screens."""
 
 
 class QuizApp(App[None]):
@@ -54,10 +69,8 @@ class QuizApp(App[None]):
         "app.tcss",
         "widgets/question_form.tcss",
         "widgets/answer_feedback.tcss",
-        # Every screen's stylesheet up front: Textual restyles the whole app the first time
-        # a screen brings a new file, which made reaching the first question slower.
-        *sorted(f"screens/{path.name}" for path in SCREEN_STYLES.glob("*.tcss")),
     ]
+    """Styles that several screens share; each screen brings its own file (see `FIRST_SCREENS`)."""
     TITLE = "quiz"
     COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,29 +88,44 @@ class QuizApp(App[None]):
         clock: Seconds = time.monotonic,
         scheduler: StudyScheduler | None = None,
         new_per_day: int = DEFAULT_NEW_PER_DAY,
-        study: bool = False,
+        begin: Begin = "home",
     ) -> None:
-        super().__init__()
         self.decks = tuple(decks)
+        self.begin: Begin = begin if len(self.decks) == 1 else "home"
+        self.pick_to_study = begin == "study" and self.begin == "home"
+        first_styles = [f"screens/{name}.tcss" for name in FIRST_SCREENS[self.begin]]
+        super().__init__(css_path=[*self.CSS_PATH, *first_styles])
         self.database = database
         self.history = History(database) if database is not None else None
         self.store_message = store_message
         self.clock = clock
         self._scheduler = scheduler
-        self.study_at_start = study
+        self.new_per_day = new_per_day
         self._seeds = random.Random(seed)
         self._flow: QuizFlow | None = None
         self._study: StudyFlow | None = None
-        self._home = HomeScreen(self.decks, database, new_per_day)
+        self._home: HomeScreen | None = None
 
     def on_mount(self) -> None:
-        self.push_screen(self._home)
         if self.store_message:
             self.notify(self.store_message, title="History", severity="warning", timeout=10)
-        if self.study_at_start and len(self.decks) == 1:
-            self.study(self.decks[0], self._home.new_per_day)
-        elif self.study_at_start:
+        if self.begin == "quiz":
+            self.start(self.decks[0], QuizOptions())
+        elif self.begin == "study" and self.database is not None:
+            self.study(self.decks[0], self.new_per_day)
+        else:
+            self.action_home()
+        if self.pick_to_study:
             self.notify("Pick a deck and press s to study it.", title="Study")
+
+    @property
+    def home(self) -> HomeScreen:
+        """The deck list, made when first shown: a quiz opened on one deck may never need it."""
+        if self._home is None:
+            from quiz.tui.screens.home import HomeScreen
+
+            self._home = HomeScreen(self.decks, self.database, self.new_per_day)
+        return self._home
 
     def start(self, deck: Deck, options: QuizOptions) -> None:
         """A new run over `deck`; its question order and choice order follow the seed."""
@@ -223,18 +251,23 @@ class QuizApp(App[None]):
         )
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.screen))
+        from quiz.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen, id=HELP_ID))
 
     def action_home(self) -> None:
         """Back to the decks; an unfinished run or sitting keeps what it saved."""
         self._flow = None
         self._study = None
-        while self.screen_stack[-1] is not self._home:
+        home = self.home
+        while len(self.screen_stack) > 1 and self.screen is not home:
             self.pop_screen()
+        if self.screen is not home:
+            self.push_screen(home)
 
     def action_study(self) -> None:
         """Study the deck highlighted on the home screen (from the command palette)."""
-        self._home.action_study()
+        self.home.action_study()
 
     def action_stats(self) -> None:
         """The statistics of every deck, as of now."""
@@ -247,18 +280,21 @@ class QuizApp(App[None]):
         except StoreError as exc:
             self.notify(str(exc), title="Statistics", severity="error")
             return
-        self.push_screen(StatsScreen(statistics))
+        from quiz.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen(statistics, id=STATS_ID))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         below = self._below_palette()
+        home = self._home
         if action == "home":
-            return below is not self._home
+            return home is None or below is not home
         if action == "help":
-            return not isinstance(below, HelpScreen)
+            return below.id != HELP_ID
         if action == "study":
-            return below is self._home and self.database is not None
+            return home is not None and below is home and self.database is not None
         if action == "stats":
-            return self.database is not None and not isinstance(below, StatsScreen)
+            return self.database is not None and below.id != STATS_ID
         if action == "flag":
             return isinstance(below, FlaggableScreen)
         return True

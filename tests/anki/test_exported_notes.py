@@ -10,7 +10,7 @@ import pytest
 from quiz.anki.notes import deck_notes
 from quiz.anki.notetypes import NOTE_TYPES, NoteField
 from quiz.anki.records import note_record, recorded_note
-from quiz.deck import load_deck_or_raise
+from quiz.deck.loader import load_deck_or_raise
 from quiz.store.database import Database
 from quiz.store.exports import last_export, record_export
 

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.anki.notes import deck_name, deck_notes, html_text, question_note, shuffled
-from quiz.deck import Deck, OrderQuestion, Source, load_deck_or_raise
+from quiz.deck import Deck, OrderQuestion, Source
+from quiz.deck.loader import load_deck_or_raise
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
 
@@ -77,7 +78,7 @@ def test_shuffle_is_a_fixed_permutation_per_question() -> None:
 def test_shuffle_is_the_same_in_every_process() -> None:
     """Python's own hash() differs per process; the order must not."""
     code = (
-        "from pathlib import Path; from quiz.deck import load_deck_or_raise;"
+        "from pathlib import Path; from quiz.deck.loader import load_deck_or_raise;"
         "from quiz.anki.notes import deck_notes;"
         f"print([n.fields for n in deck_notes([load_deck_or_raise(Path({str(EVERY_TYPE)!r}))])])"
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.deck import load_deck
+from quiz.deck.loader import load_deck
 
 BAD = Path(__file__).parent / "bad"
 CASES = sorted(BAD.glob("*.yaml"))

@@ -7,8 +7,9 @@ from itertools import combinations
 import pytest
 from rapidfuzz import fuzz
 
-from quiz.deck import QUESTION_TYPES, AnyQuestion, ClozeQuestion, Deck, load_decks
+from quiz.deck import QUESTION_TYPES, AnyQuestion, ClozeQuestion, Deck
 from quiz.deck.coverage import coverage
+from quiz.deck.library import load_decks
 from quiz.deck.source import read_source, split_sentences
 from quiz.paths import bundled_decks_dir
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from quiz.deck import cache as deck_cache
+from quiz.deck import loader
 from quiz.deck.cache import load_deck_cached
 from quiz.deck.loader import load_deck
 from quiz.paths import deck_cache_dir
@@ -32,7 +33,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         loaded.append(path)
         return load_deck(path)
 
-    monkeypatch.setattr(deck_cache, "load_deck", counting_load)
+    monkeypatch.setattr(loader, "load_deck", counting_load)
     return loaded
 
 

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.deck import load_deck
+from quiz.deck.loader import load_deck
 
 VALID = (Path(__file__).parents[1] / "decks" / "every-type.yaml").read_text(encoding="utf-8")
 

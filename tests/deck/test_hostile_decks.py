@@ -15,8 +15,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.deck import ClozeQuestion, load_deck, load_deck_or_raise
+from quiz.deck import ClozeQuestion
 from quiz.deck.fields import COMMON_FIELDS, TYPE_FIELDS
+from quiz.deck.loader import load_deck, load_deck_or_raise
 from quiz.deck.model import CLOZE_DELETION
 
 from .test_fuzz_loader import VALID, documents, load_text

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.deck import ChoiceQuestion, TextQuestion, TrueFalseQuestion, load_deck
+from quiz.deck import ChoiceQuestion, TextQuestion, TrueFalseQuestion
+from quiz.deck.loader import load_deck
 
 HEADER = "deck: traps\ntitle: Traps\nquestions:\n"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.deck import load_deck_or_raise
+from quiz.deck.loader import load_deck_or_raise
 from quiz.flagging import flag_question, open_flags
 from quiz.store.database import Database
 

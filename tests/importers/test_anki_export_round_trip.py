@@ -14,7 +14,8 @@ import pytest
 from anki.collection import Collection, DeckIdLimit
 
 from quiz.cli import main
-from quiz.deck import ClozeQuestion, TextQuestion, load_deck_or_raise
+from quiz.deck import ClozeQuestion, TextQuestion
+from quiz.deck.loader import load_deck_or_raise
 from tests.importers.conftest import ImportRun
 
 NOTES = [

@@ -25,15 +25,8 @@ from anki.collection import (
 from quiz.anki.notes import keyed
 from quiz.anki.notetypes import ANSWER, NOTE_TYPES, PROMPT
 from quiz.cli import main
-from quiz.deck import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    Deck,
-    MultiQuestion,
-    TextQuestion,
-    load_deck_or_raise,
-)
+from quiz.deck import AnyQuestion, ChoiceQuestion, ClozeQuestion, Deck, MultiQuestion, TextQuestion
+from quiz.deck.loader import load_deck_or_raise
 from quiz.importers.apkg import PackageNote, questions
 from tests.anki.conftest import export_keyless
 from tests.importers.conftest import ImportRun

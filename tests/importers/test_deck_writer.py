@@ -10,7 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.deck import Deck, TextQuestion, load_deck_or_raise
+from quiz.deck import Deck, TextQuestion
+from quiz.deck.loader import load_deck_or_raise
 from quiz.importers import QuestionBuilder, deck_writer
 from quiz.importers.deck_writer import DeckWriteError, deck_text, write_deck
 

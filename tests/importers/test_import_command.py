@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.deck import load_deck_or_raise
+from quiz.deck.loader import load_deck_or_raise
 from quiz.importers import deck_writer
 from tests.importers.conftest import SAMPLES, ImportRun
 

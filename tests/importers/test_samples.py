@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.deck import ClozeQuestion, Deck, TextQuestion, load_deck
+from quiz.deck import ClozeQuestion, Deck, TextQuestion
+from quiz.deck.loader import load_deck
 from tests.importers.conftest import SAMPLES, ImportRun
 
 

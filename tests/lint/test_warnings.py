@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.deck import load_deck_or_raise
+from quiz.deck.loader import load_deck_or_raise
 from quiz.lint import lint_deck
 
 HEADER = "deck: lint\ntitle: Lint\nquestions:\n"

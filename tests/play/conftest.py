@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.deck import Deck, load_deck_or_raise
+from quiz.deck import Deck
+from quiz.deck.loader import load_deck_or_raise
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
 

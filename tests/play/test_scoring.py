@@ -14,8 +14,8 @@ from quiz.deck import (
     OrderQuestion,
     TextQuestion,
     TrueFalseQuestion,
-    load_deck_or_raise,
 )
+from quiz.deck.loader import load_deck_or_raise
 from quiz.play.scoring import check_answer, given_text, multi_points, order_points
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from quiz.deck import load_deck_or_raise
+from quiz.deck.loader import load_deck_or_raise
 from quiz.question_report import question_lines
 from quiz.store.database import Database
 from quiz.store.history import History

@@ -21,8 +21,8 @@ from quiz.deck import (
     OrderQuestion,
     TextQuestion,
     TrueFalseQuestion,
-    load_deck_or_raise,
 )
+from quiz.deck.loader import load_deck_or_raise
 from quiz.store.database import Database
 from quiz.study.scheduler import StudyScheduler
 from quiz.tui.app import QuizApp

@@ -7,7 +7,8 @@ from pathlib import Path
 import yaml
 from textual.pilot import Pilot
 
-from quiz.deck import Deck, load_deck_or_raise
+from quiz.deck import Deck
+from quiz.deck.loader import load_deck_or_raise
 from quiz.store.database import Database
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.feedback import FeedbackScreen

@@ -31,8 +31,8 @@ class HelpScreen(ModalScreen[None]):
         ("escape,question_mark,q", "dismiss", "Close"),
     ]
 
-    def __init__(self, screen: Screen[object]) -> None:
-        super().__init__()
+    def __init__(self, screen: Screen[object], *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.below = screen
 
     def compose(self) -> ComposeResult:

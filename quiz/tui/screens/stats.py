@@ -58,8 +58,8 @@ class StatsScreen(Screen[None]):
     CSS_PATH = "stats.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss", "Back")]
 
-    def __init__(self, statistics: Statistics) -> None:
-        super().__init__()
+    def __init__(self, statistics: Statistics, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.statistics = statistics
 
     def compose(self) -> ComposeResult:
