@@ -23,6 +23,7 @@ import tracemalloc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -184,6 +185,11 @@ genanki.Package(deck).write_to_file(sys.argv[2])
 """
 
 
+TARGET_SIZE = 10_000
+"""The deck size at which `quiz check` and `quiz export` are held to their targets; at
+1,000 questions both are mostly process start-up, at 100,000 the figures are for scale."""
+
+
 @dataclass(frozen=True)
 class Row:
     """One line of the table: our figure, its baseline, and the target it must meet."""
@@ -195,9 +201,14 @@ class Row:
     target: float | None = None  # the highest ratio allowed
     limit: float | None = None  # the highest absolute figure allowed, in `unit`
     notes: str = ""
+    paired_ratio: float | None = None  # the median of run-by-run ratios, when runs were paired
+
+    @property
+    def ratio(self) -> float:
+        return self.paired_ratio if self.paired_ratio is not None else self.ours / self.baseline
 
     def verdict(self) -> str:
-        ratio_ok = self.target is None or self.ours <= self.target * self.baseline
+        ratio_ok = self.target is None or self.ratio <= self.target
         limit_ok = self.limit is None or self.ours <= self.limit
         if self.target is None and self.limit is None:
             return ""
@@ -213,7 +224,7 @@ class Row:
             self.measure,
             show(self.ours, self.unit),
             show(self.baseline, self.unit),
-            f"{self.ours / self.baseline:.2f}x",
+            f"{self.ratio:.2f}x",
             " ".join(filter(None, (self.goal(), self.verdict()))),
             self.notes,
         )
@@ -303,13 +314,23 @@ def median_process(runs: list[Process]) -> Process:
     )
 
 
-def paired(
-    ours: list[str], baseline: list[str], env: dict[str, str], repeat: int
-) -> tuple[Process, Process]:
-    """Medians of `repeat` runs of each, taken in turn: one after the other, so that
-    whatever else loads the machine weighs on both alike."""
+@dataclass(frozen=True)
+class Pair:
+    """Our runs and the baseline's, taken in turn, and the median of their run-by-run ratios:
+    a slow moment of the machine then weighs on both figures of a ratio alike."""
+
+    ours: Process
+    baseline: Process
+    ratio: float
+
+
+def paired(ours: list[str], baseline: list[str], env: dict[str, str], repeat: int) -> Pair:
     runs = [(run_process(ours, env), run_process(baseline, env)) for _ in range(repeat)]
-    return median_process([o for o, _ in runs]), median_process([b for _, b in runs])
+    return Pair(
+        median_process([o for o, _ in runs]),
+        median_process([b for _, b in runs]),
+        statistics.median(o.seconds / b.seconds for o, b in runs),
+    )
 
 
 def quiet_check(path: Path) -> None:
@@ -338,7 +359,7 @@ def bench_check(path: Path, size: int, repeat: int) -> Row:
         ours,
         baseline,
         "s",
-        target=1.3,
+        target=1.3 if size == TARGET_SIZE else None,
         notes="`yaml.load(CSafeLoader)` of the same file",
     )
 
@@ -358,21 +379,26 @@ def bench_memory(path: Path, size: int, env: dict[str, str]) -> Row:
     )
 
 
+def timed_row(measure: str, pair: Pair, **details: Any) -> Row:
+    """A row of seconds from paired runs: the medians, and the median of their ratios."""
+    return Row(
+        measure, pair.ours.seconds, pair.baseline.seconds, "s", paired_ratio=pair.ratio, **details
+    )
+
+
 def bench_export(path: Path, size: int, env: dict[str, str], repeat: int) -> Row:
     """`quiz export` against a bare script writing the same number of genanki notes."""
     folder = path.parent
-    ours, bare = paired(
+    pair = paired(
         ["-m", "quiz", "export", str(path), "-o", str(folder / "o.apkg")],
         ["-c", BARE_EXPORT, str(path), str(folder / "bare.apkg")],
         env,
         repeat,
     )
-    return Row(
+    return timed_row(
         f"`quiz export`, {size:,} questions",
-        ours.seconds,
-        bare.seconds,
-        "s",
-        target=1.3,
+        pair,
+        target=1.3 if size == TARGET_SIZE else None,
         notes="a bare parse + genanki script; whole processes",
     )
 
@@ -380,27 +406,23 @@ def bench_export(path: Path, size: int, env: dict[str, str], repeat: int) -> Row
 def bench_first_question(name: str, path: Path, env: dict[str, str], repeat: int) -> Row:
     """`quiz play DECK` from process start to the first question on screen, against a
     minimal Textual app's first frame; the deck comes from the cache, as after a first run."""
-    ours, minimal = paired(["-c", FIRST_QUESTION, str(path)], ["-c", MINIMAL_APP], env, repeat)
+    pair = paired(["-c", FIRST_QUESTION, str(path)], ["-c", MINIMAL_APP], env, repeat)
     bundled = path.parent == bundled_decks_dir()
-    return Row(
+    return timed_row(
         f"first question on screen, {name}",
-        ours.seconds,
-        minimal.seconds,
-        "s",
+        pair,
         target=1.5 if bundled else None,
         limit=None if bundled else 5.0,
-        notes=f"a minimal Textual app's first frame; `quiz play` max RSS {ours.max_rss_mb:,.0f} MB",
+        notes=f"a minimal Textual app's first frame; `quiz play` max RSS "
+        f"{pair.ours.max_rss_mb:,.0f} MB",
     )
 
 
 def bench_first_open(name: str, path: Path, env: dict[str, str]) -> Row:
     """The first `quiz play DECK` of a new or edited deck: parsed, validated, then cached."""
-    ours, minimal = paired(["-c", FIRST_QUESTION, str(path)], ["-c", MINIMAL_APP], env, 1)
-    return Row(
+    return timed_row(
         f"first question on screen, {name}, deck not yet cached",
-        ours.seconds,
-        minimal.seconds,
-        "s",
+        paired(["-c", FIRST_QUESTION, str(path)], ["-c", MINIMAL_APP], env, 1),
         limit=5.0,
         notes="a minimal Textual app's first frame; one run, as only the first is uncached",
     )
@@ -408,12 +430,9 @@ def bench_first_open(name: str, path: Path, env: dict[str, str]) -> Row:
 
 def bench_through_the_decks(env: dict[str, str], repeat: int) -> Row:
     """`quiz`, then Enter on the deck and start from its options: three screens drawn."""
-    ours, minimal = paired(["-c", THROUGH_THE_DECKS], ["-c", MINIMAL_APP], env, repeat)
-    return Row(
+    return timed_row(
         "first question through the decks and options, bundled deck",
-        ours.seconds,
-        minimal.seconds,
-        "s",
+        paired(["-c", THROUGH_THE_DECKS], ["-c", MINIMAL_APP], env, repeat),
         notes="a minimal Textual app's first frame; deck list, options, question drawn in turn",
     )
 
@@ -421,16 +440,13 @@ def bench_through_the_decks(env: dict[str, str], repeat: int) -> Row:
 def bench_startup(command: str, env: dict[str, str], repeat: int) -> Row:
     """A command's whole run against `python -c pass`, and whether it imported Textual."""
     args = ["-m", "quiz", *command.split()]
-    ours, bare = paired(args, ["-c", "pass"], env, repeat)
     traced = run_process(["-X", "importtime", *args], env)
     textual = any(
         line.split("|")[-1].strip().startswith("textual") for line in traced.stderr.splitlines()
     )
-    return Row(
+    return timed_row(
         f"`quiz {command}` start-up",
-        ours.seconds,
-        bare.seconds,
-        "s",
+        paired(args, ["-c", "pass"], env, repeat),
         notes=f"`python -c pass`; imports Textual: **{'yes' if textual else 'no'}**",
     )
 

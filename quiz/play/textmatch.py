@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation
 
-from rapidfuzz.distance import OSA
-
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 """A number as people type it: `7`, `1.5`, `1,5`, `1,000`, `1.000.000`."""
 
@@ -196,7 +194,12 @@ def match_text(given: str, expected: tuple[str, ...]) -> Match | None:
 def _typo_of(key: str, wanted: str) -> bool:
     """`key` is `wanted` with no more typos than its length allows."""
     limit = allowed_typos(wanted) if len(wanted) <= MAX_FUZZY_LENGTH else 0
-    return bool(limit) and OSA.distance(key, wanted, score_cutoff=limit) <= limit
+    if not limit:
+        return False
+    # Imported here, at the first typed answer that is not exact: a quiz opens without it.
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(key, wanted, score_cutoff=limit) <= limit
 
 
 def _same_symbols(given: str, expected: tuple[str, ...]) -> Match | None:

@@ -51,26 +51,26 @@ Begin = Literal["home", "quiz", "study"]
 """Where the app opens: the deck list, or straight into a quiz or a study sitting on the
 only deck (a quiz with the default options: every question, shuffled)."""
 
-FIRST_SCREENS: dict[Begin, tuple[str, ...]] = {
-    "home": ("home", "setup", "question"),
-    "quiz": ("question",),
-    "study": ("study_question", "study_answer"),
+FIRST_STYLES: dict[Begin, tuple[str, ...]] = {
+    "home": ("screens/home.tcss", "screens/setup.tcss", "screens/question.tcss"),
+    "quiz": ("screens/question.tcss",),
+    "study": (
+        "screens/study_question.tcss",
+        "screens/study_answer.tcss",
+        "widgets/answer_feedback.tcss",
+    ),
 }
-"""The screens on the way to the first question, whose stylesheets are read as the app
-starts. A screen that brings a stylesheet Textual has not read makes it restyle every
-screen open, which costs more than reading the file up front; the screens that come
-later bring theirs when first shown, over fewer screens."""
+"""The stylesheets of the screens on the way to the first question (or card), read as the
+app starts. A screen that brings a stylesheet Textual has not read makes it restyle
+every screen open, which costs more than reading the file up front; the screens that
+come later bring theirs when first shown (each names its files in `CSS_PATH`)."""
 
 
 class QuizApp(App[None]):
     """Quiz on a deck or study its due cards; every answer and review saved as given."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = [
-        "app.tcss",
-        "widgets/question_form.tcss",
-        "widgets/answer_feedback.tcss",
-    ]
-    """Styles that several screens share; each screen brings its own file (see `FIRST_SCREENS`)."""
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "widgets/question_form.tcss"]
+    """The app's own rules and the question's, which every first screen shows."""
     TITLE = "quiz"
     COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,8 +93,7 @@ class QuizApp(App[None]):
         self.decks = tuple(decks)
         self.begin: Begin = begin if len(self.decks) == 1 else "home"
         self.pick_to_study = begin == "study" and self.begin == "home"
-        first_styles = [f"screens/{name}.tcss" for name in FIRST_SCREENS[self.begin]]
-        super().__init__(css_path=[*self.CSS_PATH, *first_styles])
+        super().__init__(css_path=[*self.CSS_PATH, *FIRST_STYLES[self.begin]])
         self.database = database
         self.history = History(database) if database is not None else None
         self.store_message = store_message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual import on
@@ -23,7 +24,7 @@ from quiz.tui.widgets.progress_header import ProgressHeader
 class FeedbackScreen(FlaggableScreen):
     """Shows one answer's verdict; Enter (or the button) posts `Continue`."""
 
-    CSS_PATH = "feedback.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["feedback.tcss", "../widgets/answer_feedback.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         ("enter", "continue", "Continue"),
         ("escape", "app.home", "Stop"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual import on
@@ -23,7 +24,10 @@ from quiz.tui.widgets.study_header import StudyHeader
 class StudyAnswerScreen(FlaggableScreen):
     """Shows the answer to the session's card; posts `Rated` with the learner's rating."""
 
-    CSS_PATH = "study_answer.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "study_answer.tcss",
+        "../widgets/answer_feedback.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop"), *FLAG_BINDINGS]
 
     @dataclass
