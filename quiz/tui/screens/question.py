@@ -15,13 +15,14 @@ from quiz.play.session import QuizSession
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.progress_header import ProgressHeader
-from quiz.tui.widgets.question_form import TYPED, QuestionForm
+from quiz.tui.widgets.question_form import FOCUS_ANSWER, TYPED, QuestionForm
 
 
 class QuestionScreen(FlaggableScreen):
     """Shows the session's current question; posts `Answered` once, with the learner's answer."""
 
     CSS_PATH = "question.tcss"
+    AUTO_FOCUS = FOCUS_ANSWER
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop"), *FLAG_BINDINGS]
 
     @dataclass

@@ -14,7 +14,7 @@ from quiz.play.scoring import Given
 from quiz.study.session import StudySession
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.footer import Footer
-from quiz.tui.widgets.question_form import SPACE_TAKEN, TYPED, QuestionForm
+from quiz.tui.widgets.question_form import FOCUS_ANSWER, SPACE_TAKEN, TYPED, QuestionForm
 from quiz.tui.widgets.study_header import StudyHeader
 
 FLIP_KEYS = ("space", "ctrl+r")
@@ -25,6 +25,7 @@ class StudyQuestionScreen(FlaggableScreen):
     """Shows the session's card; posts `Answered` with the answer, or `Flipped`, once."""
 
     CSS_PATH = "study_question.tcss"
+    AUTO_FOCUS = FOCUS_ANSWER
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(key, f"flip('{key}')", "Show answer") for key in FLIP_KEYS),
         Binding("escape", "app.home", "Stop"),

@@ -53,6 +53,11 @@ TYPED = frozenset({"text", "cloze"})
 SPACE_TAKEN = TYPED | {"multi"}
 """Question types whose answer widget uses the space bar itself, to type or to tick."""
 
+FOCUS_ANSWER = "#answer, #answer Input"
+"""The `AUTO_FOCUS` of a screen that asks a question: the answer widget, or a cloze's first
+blank. Focused as the screen is composed, not after it mounts, the footer is built once,
+with the keys that apply while answering."""
+
 
 class QuestionForm(Vertical):
     """Shows `question` with its choices in `presented` order; posts `Answered` once."""
@@ -97,10 +102,6 @@ class QuestionForm(Vertical):
             case OrderQuestion():
                 return OrderList(self.presented, id="answer")
         raise TypeError(f"no widget for {question.kind} questions")
-
-    def on_mount(self) -> None:
-        answer = self.query_one("#answer")
-        (answer.query(Input).first() if isinstance(answer, ClozeForm) else answer).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """t and f mean something only for a true/false question."""
