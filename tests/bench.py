@@ -79,7 +79,6 @@ QUESTION_TEMPLATES = (
 PAINTED = """
 import asyncio
 import os
-from textual import events
 
 async def painted(app, screen_type):
     # Wait until a `screen_type` is on top, then until it has been drawn once.
@@ -90,6 +89,7 @@ async def painted(app, screen_type):
     await drawn.wait()
 
 def press(app, key, character=None):
+    from textual import events
     app._driver.send_message(events.Key(key, character))
 
 def stop():
@@ -97,22 +97,36 @@ def stop():
     os._exit(0)
 """
 """What both app drivers share. Keys go straight to the driver: `Pilot.press` waits for
-the process to idle after each key, which would add its own pauses to the timing."""
+the process to idle after each key, which would add its own pauses to the timing.
+Textual is imported only where the app imports it, so each process starts as it would."""
+
+HEADLESS = """
+import sys
+import quiz.commands.play as play
+from quiz.cli import main
+
+app_class = play.quiz_app_class
+
+def headless_app_class():
+    # The CLI's own app class, run headless with `drive` as its pilot.
+    cls = app_class()
+    run = cls.run
+    cls.run = lambda app: run(app, headless=True, size=(80, 24), auto_pilot=drive)
+    return cls
+
+play.quiz_app_class = headless_app_class
+"""
+"""Runs `quiz play` as the CLI does (importing the app where it does), headless at 80×24."""
 
 FIRST_QUESTION = (
     PAINTED
+    + HEADLESS
     + """
-import sys
-from quiz.cli import main
-from quiz.tui.app import QuizApp
-from quiz.tui.screens.question import QuestionScreen
-
-async def first_question(pilot):
+async def drive(pilot):
+    from quiz.tui.screens.question import QuestionScreen
     await painted(pilot.app, QuestionScreen)
     stop()
 
-run = QuizApp.run
-QuizApp.run = lambda app: run(app, headless=True, size=(80, 24), auto_pilot=first_question)
 sys.exit(main(["play", "--seed", "7", *sys.argv[1:]]))
 """
 )
@@ -121,22 +135,19 @@ and the process exits as soon as the first question has been drawn."""
 
 THROUGH_THE_DECKS = (
     PAINTED
+    + HEADLESS
     + """
-import sys
-from quiz.cli import main
-from quiz.tui.app import QuizApp
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.setup import SetupScreen
-
-async def first_question(pilot):
+async def drive(pilot):
+    from quiz.tui.screens.home import HomeScreen
+    from quiz.tui.screens.question import QuestionScreen
+    from quiz.tui.screens.setup import SetupScreen
+    await painted(pilot.app, HomeScreen)
     press(pilot.app, "enter", "\\r")  # the highlighted deck
     await painted(pilot.app, SetupScreen)
     press(pilot.app, "ctrl+s")  # start with the default options
     await painted(pilot.app, QuestionScreen)
     stop()
 
-run = QuizApp.run
-QuizApp.run = lambda app: run(app, headless=True, size=(80, 24), auto_pilot=first_question)
 sys.exit(main(["play", "--seed", "7"]))
 """
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,10 +30,14 @@ from quiz.deck.model import (
 )
 from quiz.play.scoring import Given
 from quiz.tui.text import heading_of
-from quiz.tui.widgets.choice_list import ChoiceList
-from quiz.tui.widgets.cloze_form import ClozeForm
-from quiz.tui.widgets.multi_choice import MultiChoice
-from quiz.tui.widgets.order_list import OrderList
+
+if TYPE_CHECKING:
+    # Each answer widget is imported when a question of its type is first asked: the
+    # first question on screen need not wait for the widgets of the other types.
+    from quiz.tui.widgets.choice_list import ChoiceList
+    from quiz.tui.widgets.cloze_form import ClozeForm
+    from quiz.tui.widgets.multi_choice import MultiChoice
+    from quiz.tui.widgets.order_list import OrderList
 
 HOW_TO_ANSWER = {
     "choice": "Press the number of your answer, or pick it with ↑↓ and Enter.",
@@ -89,17 +93,24 @@ class QuestionForm(Vertical):
     def _answer_widget(self) -> Widget:
         question = self.question
         match question:
-            case ChoiceQuestion():
-                return ChoiceList(self.presented, id="answer")
+            case ChoiceQuestion() | TrueFalseQuestion():
+                from quiz.tui.widgets.choice_list import ChoiceList
+
+                true_false = isinstance(question, TrueFalseQuestion)
+                return ChoiceList(TRUE_FALSE if true_false else self.presented, id="answer")
             case MultiQuestion():
+                from quiz.tui.widgets.multi_choice import MultiChoice
+
                 return MultiChoice(self.presented, id="answer")
-            case TrueFalseQuestion():
-                return ChoiceList(TRUE_FALSE, id="answer")
             case TextQuestion():
                 return Input(placeholder="Your answer", id="answer")
             case ClozeQuestion():
+                from quiz.tui.widgets.cloze_form import ClozeForm
+
                 return ClozeForm(question, id="answer")
             case OrderQuestion():
+                from quiz.tui.widgets.order_list import OrderList
+
                 return OrderList(self.presented, id="answer")
         raise TypeError(f"no widget for {question.kind} questions")
 
@@ -118,16 +129,14 @@ class QuestionForm(Vertical):
             self._answered = True
             self.post_message(self.Answered(given))
 
-    @on(ChoiceList.Chosen)
-    def _chosen(self, event: ChoiceList.Chosen) -> None:
+    def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
         if isinstance(self.question, TrueFalseQuestion):
             self._answer(event.choice == TRUE_FALSE[0])
         else:
             self._answer(event.choice)
 
-    @on(MultiChoice.Submitted)
-    def _ticked(self, event: MultiChoice.Submitted) -> None:
+    def on_multi_choice_submitted(self, event: MultiChoice.Submitted) -> None:
         event.stop()
         self._answer(event.picked)
 
@@ -137,8 +146,7 @@ class QuestionForm(Vertical):
         if self._typed_something(event.value):
             self._answer(event.value)
 
-    @on(ClozeForm.Submitted)
-    def _filled(self, event: ClozeForm.Submitted) -> None:
+    def on_cloze_form_submitted(self, event: ClozeForm.Submitted) -> None:
         event.stop()
         if self._typed_something(*event.blanks):
             self._answer(event.blanks)
@@ -150,7 +158,6 @@ class QuestionForm(Vertical):
         self.notify("Type an answer (or a guess) first.", severity="warning")
         return False
 
-    @on(OrderList.Submitted)
-    def _ordered(self, event: OrderList.Submitted) -> None:
+    def on_order_list_submitted(self, event: OrderList.Submitted) -> None:
         event.stop()
         self._answer(event.order)
