@@ -6,6 +6,7 @@ which study tests move by hand, and the monotonic one that times answers.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +37,17 @@ STILL = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 @pytest.fixture(scope="session")
 def every_type() -> Deck:
     return load_deck_or_raise(EVERY_TYPE)
+
+
+@pytest.fixture
+def two_decks(tmp_path: Path) -> Path:
+    """A folder of two decks, the test deck under two ids, for screens that list decks."""
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    shutil.copy(EVERY_TYPE, decks / "one.yaml")
+    other = EVERY_TYPE.read_text(encoding="utf-8").replace("deck: every-type", "deck: other")
+    (decks / "two.yaml").write_text(other, encoding="utf-8")
+    return decks
 
 
 @pytest.fixture

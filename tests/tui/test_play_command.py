@@ -139,13 +139,8 @@ def test_without_a_deck_named_the_app_opens_on_the_decks(seen: Seen) -> None:
     assert then is HomeScreen  # escape on the decks goes nowhere
 
 
-def test_a_folder_of_several_decks_opens_on_the_decks(seen: Seen, tmp_path: Path) -> None:
-    decks = tmp_path / "decks"
-    decks.mkdir()
-    shutil.copy(EVERY_TYPE, decks / "one.yaml")
-    other = EVERY_TYPE.read_text(encoding="utf-8").replace("deck: every-type", "deck: other")
-    (decks / "two.yaml").write_text(other, encoding="utf-8")
-    assert cli.main(["play", str(decks)]) == 0
+def test_a_folder_of_several_decks_opens_on_the_decks(seen: Seen, two_decks: Path) -> None:
+    assert cli.main(["play", str(two_decks)]) == 0
     (first, home), _ = seen
     assert first is HomeScreen
     assert home.count("Every type [bold]test[/bold]") == 2

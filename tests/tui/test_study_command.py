@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
 import pytest
@@ -50,13 +49,8 @@ def test_study_opens_on_the_first_card_with_the_days_limit(seen: Seen, data_dir:
     assert (data_dir / "quiz.sqlite3").exists()
 
 
-def test_with_several_decks_the_learner_picks_one(seen: Seen, tmp_path: Path) -> None:
-    decks = tmp_path / "decks"
-    decks.mkdir()
-    shutil.copy(EVERY_TYPE, decks / "one.yaml")
-    other = EVERY_TYPE.read_text(encoding="utf-8").replace("deck: every-type", "deck: other")
-    (decks / "two.yaml").write_text(other, encoding="utf-8")
-    assert cli.main(["study", str(decks)]) == 0
+def test_with_several_decks_the_learner_picks_one(seen: Seen, two_decks: Path) -> None:
+    assert cli.main(["study", str(two_decks)]) == 0
     [(screen, text, notes)] = seen
     assert screen is HomeScreen
     assert text.count("0 due now · 6 new · 0 learned") == 2
