@@ -54,7 +54,7 @@ class _TimedModel(genanki.Model):
     """A note type whose `mod` is its own change time rather than the export's."""
 
     def to_json(self, timestamp: float, deck_id: int) -> dict[str, Any]:
-        note_type = super().to_json(timestamp, deck_id)
+        note_type: dict[str, Any] = super().to_json(timestamp, deck_id)
         note_type["mod"] = NOTETYPES_CHANGED_AT
         return note_type
 

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from quiz.collector import cycle_collector_paused, freeze_survivors
 from quiz.deck import Deck
@@ -21,7 +21,8 @@ from quiz.store.database import Database, StoreError
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
-Subparsers = argparse._SubParsersAction  # argparse exposes no public name for it
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What `add_subparsers` returns; argparse exposes no public name for it."""
 
 
 def add_command(

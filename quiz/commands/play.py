@@ -8,6 +8,7 @@ other commands start without it.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from quiz.commands import (
     Subparsers,
@@ -17,6 +18,9 @@ from quiz.commands import (
     open_store,
     quiz_app_class,
 )
+
+if TYPE_CHECKING:
+    from quiz.tui.app import Begin
 
 
 def register(sub: Subparsers) -> None:
@@ -45,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     database, message = open_store()
     if database is None:
         message += "; this quiz will not be saved."  # a quiz without history beats no quiz
-    begin = "quiz" if args.paths and len(decks) == 1 else "home"
+    begin: Begin = "quiz" if args.paths and len(decks) == 1 else "home"
     try:
         app = quiz_app_class()(
             decks, database=database, store_message=message, seed=args.seed, begin=begin

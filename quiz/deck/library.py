@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -42,6 +42,7 @@ def load_decks(
     second one gets an error.
     """
     files = find_deck_files(paths or [bundled_decks_dir()])
+    load: Callable[[Path], LoadResult]
     if cache is not None:
         load = partial(load_deck_cached, folder=cache)
     else:

@@ -9,7 +9,7 @@ objects, so no YAML tag can construct anything), nodes → model (`validate.py`)
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -20,7 +20,10 @@ from quiz.deck.model import Deck
 from quiz.deck.result import LoadResult
 from quiz.deck.validate import DeckValidator
 
-BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    BaseLoader = yaml.SafeLoader
+else:
+    BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser is several times faster; PyYAML's wheels include it."""
 
 DEFAULT_TAGS: dict[type[yaml.Node], str] = {

@@ -255,7 +255,7 @@ class DeckValidator:
         if not isinstance(key, yaml.ScalarNode):
             self.error(key, "a field name must be plain text")
             return None
-        name = key.value
+        name: str = key.value
         if name in entries:
             first = entries[name][0].start_mark.line + 1
             self.error(
@@ -319,9 +319,11 @@ class DeckValidator:
         return texts
 
     def bool_value(self, node: yaml.Node, f: F.Field) -> bool | None:
-        if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false"):
-            return node.value.lower() == "true"
-        shown = node.value if isinstance(node, yaml.ScalarNode) else "a " + node.id
+        if isinstance(node, yaml.ScalarNode):
+            written: str = node.value
+            if written.lower() in ("true", "false"):
+                return written.lower() == "true"
+        shown = node.value if isinstance(node, yaml.ScalarNode) else "a " + _collection(node)
         self.error(
             node,
             f"'{f.name}' must be true or false, not '{shown}'",
@@ -341,11 +343,12 @@ class DeckValidator:
         if not isinstance(node, yaml.ScalarNode):
             self.error(
                 node,
-                f"{what} must be text, not a {node.id}",
+                f"{what} must be text, not a {_collection(node)}",
                 "put text that starts with '[', '{' or '-' in quotes",
             )
             return None
-        return node.value.strip()
+        value: str = node.value
+        return value.strip()
 
 
 def _value_of(node: yaml.MappingNode, name: str) -> yaml.ScalarNode | None:
@@ -370,3 +373,8 @@ def _lower(doc: str) -> str:
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(STANDARD_TAG) if tag.startswith(STANDARD_TAG) else tag
+
+
+def _collection(node: yaml.Node) -> str:
+    """What a node that is not a scalar is, in YAML's words."""
+    return "mapping" if isinstance(node, yaml.MappingNode) else "sequence"

@@ -87,6 +87,7 @@ def package_notes(path: Path) -> list[PackageNote]:
             col.import_anki_package(request)
         except BackendError as exc:
             raise UnreadableFile(f"Anki cannot import this file as a package: {exc}") from exc
+        assert col.db is not None  # open until the block ends
         note_ids = col.db.list("SELECT id FROM notes ORDER BY id")  # the order they were made
         return [_package_note(col, number, id_) for number, id_ in enumerate(note_ids, 1)]
 

@@ -106,6 +106,6 @@ class ResultsScreen(Screen[None]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        choice = event.button.id
-        if choice in ("retry", "again", "decks"):
-            self.action_choose(choice)
+        match event.button.id:
+            case "retry" | "again" | "decks" as choice:
+                self.action_choose(choice)
