@@ -92,7 +92,7 @@ class QuizApp(App[None]):
     ) -> None:
         self.decks = tuple(decks)
         self.begin: Begin = begin if len(self.decks) == 1 else "home"
-        self.pick_to_study = begin == "study" and self.begin == "home"
+        self._pick_to_study = begin == "study" and self.begin == "home"
         super().__init__(css_path=[*self.CSS_PATH, *FIRST_STYLES[self.begin]])
         self.database = database
         self.history = History(database) if database is not None else None
@@ -114,7 +114,7 @@ class QuizApp(App[None]):
             self.study(self.decks[0], self.new_per_day)
         else:
             self.action_home()
-        if self.pick_to_study:
+        if self._pick_to_study:
             self.notify("Pick a deck and press s to study it.", title="Study")
 
     @property
@@ -261,7 +261,7 @@ class QuizApp(App[None]):
         home = self.home
         while len(self.screen_stack) > 1 and self.screen is not home:
             self.pop_screen()
-        if self.screen is not home:
+        if self.screen is not home:  # first shown now, over Textual's empty first screen
             self.push_screen(home)
 
     def action_study(self) -> None:
