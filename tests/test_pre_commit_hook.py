@@ -14,7 +14,10 @@ ROOT = Path(__file__).parents[1]
 
 
 def hook() -> dict[str, object]:
-    [declared] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks: list[dict[str, object]] = yaml.safe_load(
+        (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    )
+    [declared] = hooks
     return declared
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.dbproxy import DBProxy
 from anki.import_export_pb2 import ImportResponse
 from anki.notes import Note
 
@@ -81,6 +82,12 @@ class ManualClock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def anki_db(col: Collection) -> DBProxy:
+    """The collection's database, open for as long as the collection is."""
+    assert col.db is not None
+    return col.db
 
 
 @pytest.fixture
@@ -166,7 +173,7 @@ def note_of(col: Collection) -> Callable[..., Note]:
 
     def find(question_id: str, deck_id: str = "every-type") -> Note:
         guid = note_guid(deck_id, question_id)
-        note_id = col.db.scalar("SELECT id FROM notes WHERE guid = ?", guid)
+        note_id = anki_db(col).scalar("SELECT id FROM notes WHERE guid = ?", guid)
         assert note_id, f"no note for {deck_id}/{question_id}"
         return col.get_note(note_id)
 

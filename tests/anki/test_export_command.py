@@ -7,6 +7,7 @@ import errno
 import sqlite3
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,7 +142,7 @@ def test_a_failed_write_leaves_the_previous_package_and_no_partial_file(
     previous = output.read_bytes()
     write = zipfile.ZipFile.writestr
 
-    def disk_full_at_media(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *args: object) -> None:
+    def disk_full_at_media(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *args: Any) -> None:
         if info.filename == "media":
             raise OSError(errno.ENOSPC, "No space left on device")
         write(archive, info, *args)

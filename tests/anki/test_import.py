@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 from anki.import_export_pb2 import ImportResponse
+from anki.models import NotetypeId
 from anki.notes import Note
 
 from quiz.anki.notetypes import NOTE_TYPES, NOTETYPES_CHANGED_AT
 from quiz.commands.export import Exported
+
+from .conftest import anki_db
 
 Export = Callable[..., Exported]
 Import = Callable[[Path], ImportResponse.Log]
@@ -84,9 +87,9 @@ def test_every_question_arrives_as_a_new_note(imported: ImportResponse.Log) -> N
 def test_notes_and_cards_per_note_type(col: Collection, imported: ImportResponse.Log) -> None:
     counts = {}
     for name_and_id in col.models.all_names_and_ids():
-        notes = len(col.models.nids(name_and_id.id))
+        notes = len(col.models.nids(NotetypeId(name_and_id.id)))
         if notes:
-            cards = col.db.scalar(
+            cards = anki_db(col).scalar(
                 "SELECT count() FROM cards JOIN notes ON cards.nid = notes.id WHERE notes.mid = ?",
                 name_and_id.id,
             )
@@ -98,7 +101,7 @@ def test_note_types_arrive_with_their_fixed_ids_and_time(
     col: Collection, imported: ImportResponse.Log
 ) -> None:
     for note_type in NOTE_TYPES.values():
-        model = col.models.get(note_type.id)
+        model = col.models.get(NotetypeId(note_type.id))
         assert model is not None, note_type.name
         assert model["name"] == note_type.name
         assert [(f["name"], f["id"]) for f in model["flds"]] == [

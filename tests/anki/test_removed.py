@@ -18,7 +18,7 @@ from quiz.anki import REMOVED_TAG
 from quiz.anki.notes import keyed
 from quiz.commands.export import Exported
 
-from .conftest import ADDED, OTHER_DECK, Edit, outcome, without
+from .conftest import ADDED, OTHER_DECK, Edit, anki_db, outcome, without
 
 Export = Callable[..., Exported]
 Import = Callable[[Path], ImportResponse.Log]
@@ -28,7 +28,7 @@ NoteOf = Callable[..., Note]
 
 def snapshot(col: Collection) -> dict[str, tuple[int, str, str]]:
     """Each note's (id, fields, tags) by GUID: enough to see updates, losses or duplicates."""
-    rows = col.db.all("SELECT guid, id, flds, tags FROM notes")
+    rows = anki_db(col).all("SELECT guid, id, flds, tags FROM notes")
     return {guid: (note_id, fields, tags) for guid, note_id, fields, tags in rows}
 
 

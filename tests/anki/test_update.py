@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 from anki.import_export_pb2 import ImportResponse
+from anki.models import NotetypeId
 from anki.notes import Note
 
 from quiz.anki import Changes
@@ -17,7 +18,7 @@ from quiz.anki import export as export_module
 from quiz.anki.notetypes import EXPLANATION, NOTE_TYPES, NOTETYPES_CHANGED_AT, NoteField
 from quiz.commands.export import Exported
 
-from .conftest import export_keyless, outcome
+from .conftest import anki_db, export_keyless, outcome
 
 Export = Callable[..., Exported]
 Import = Callable[[Path], ImportResponse.Log]
@@ -29,7 +30,7 @@ CAPITAL_PROMPT = "Which city is Mali's capital?"
 
 def notes_by_guid(col: Collection) -> dict[str, tuple[int, int, str]]:
     """Each note's (id, modification time, fields) by GUID: what an update would change."""
-    rows = col.db.all("SELECT guid, id, mod, flds FROM notes")
+    rows = anki_db(col).all("SELECT guid, id, mod, flds FROM notes")
     return {guid: (note_id, mod, fields) for guid, note_id, mod, fields in rows}
 
 
@@ -173,7 +174,7 @@ def test_a_renamed_field_updates_the_note_type_in_place(
     log = import_package(tmp_path / "v2.apkg")
 
     assert outcome(log)["conflicting"] == 0
-    model = col.models.get(choice.id)
+    model = col.models.get(NotetypeId(choice.id))
     assert model is not None
     assert [f["name"] for f in model["flds"]][3] == "Why"
     quiz_types = [n.name for n in col.models.all_names_and_ids() if n.name.startswith("Quiz")]
@@ -192,7 +193,7 @@ def test_learner_styling_survives_until_the_note_types_change(
 ) -> None:
     export(tmp_path / "v1.apkg", deck_file)
     import_package(tmp_path / "v1.apkg")
-    model = col.models.get(NOTE_TYPES["choice"].id)
+    model = col.models.get(NotetypeId(NOTE_TYPES["choice"].id))
     assert model is not None
     model["css"] += "\n.prompt { color: purple; }"
     col.models.update_dict(model)
@@ -203,7 +204,7 @@ def test_learner_styling_survives_until_the_note_types_change(
     export(tmp_path / "v2.apkg", deck_file)
 
     assert outcome(import_package(tmp_path / "v2.apkg"))["updated"] == 1
-    kept = col.models.get(NOTE_TYPES["choice"].id)
+    kept = col.models.get(NotetypeId(NOTE_TYPES["choice"].id))
     assert kept is not None
     assert kept["css"].endswith(".prompt { color: purple; }")
 

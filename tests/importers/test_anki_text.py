@@ -35,13 +35,13 @@ def test_separator_by_name_or_character(separator: str) -> None:
 def test_without_html_the_text_is_kept_as_written() -> None:
     text = "#separator:tab\n#html:false\nIs <b> bold?\tNo &amp; never\n"
     (question,) = anki_text.parse(text).questions
-    assert (question.prompt, question.answer) == ("Is <b> bold?", "No &amp; never")
+    assert (question.prompt, question.answer_text) == ("Is <b> bold?", "No &amp; never")
 
 
 def test_html_is_assumed_when_the_header_does_not_say_and_fields_look_like_it() -> None:
     text = "#separator:tab\nCapital of <b>Mali</b>?\tBamako<br>on the Niger\n"
     (question,) = anki_text.parse(text).questions
-    assert (question.prompt, question.answer) == ("Capital of Mali?", "Bamako\non the Niger")
+    assert (question.prompt, question.answer_text) == ("Capital of Mali?", "Bamako\non the Niger")
 
 
 def test_tags_for_every_note_join_each_notes_own() -> None:
@@ -58,7 +58,7 @@ def test_the_old_first_line_of_tags() -> None:
 def test_hash_lines_between_records_are_comments_but_not_inside_quotes() -> None:
     text = '#separator:tab\n#html:false\nQ1\t"A1\n#still the answer"\n# a comment\nQ2\tA2\n'
     imported = anki_text.parse(text)
-    assert [(q.line, q.answer) for q in imported.questions] == [
+    assert [(q.line, q.answer_text) for q in imported.questions] == [
         (3, "A1\n#still the answer"),
         (6, "A2"),
     ]

@@ -230,8 +230,8 @@ def test_notes_made_in_anki_become_text_and_cloze_questions(
     legacy: bool, col: Collection, quiz_import: ImportRun
 ) -> None:
     col.media.write_data("flag.png", b"\x89PNG\r\n\x1a\n")
-    for notetype, deck, fields, tags in ANKI_NOTES:
-        model, deck_id = col.models.by_name(notetype), col.decks.id(deck)
+    for notetype, deck_name, fields, tags in ANKI_NOTES:
+        model, deck_id = col.models.by_name(notetype), col.decks.id(deck_name)
         assert model is not None
         assert deck_id is not None
         note = col.new_note(model)

@@ -87,7 +87,7 @@ def test_tab_files_that_break_quoting_are_read_literally_as_quizlet_writes_them(
 def test_the_delimiter_is_sniffed_for_other_extensions() -> None:
     text = "Capital of Mali;Bamako\nCapital of Niger;Niamey\n"
     imported = delimited.read(write("cards.dat", text))
-    assert [q.answer for q in imported.questions] == ["Bamako", "Niamey"]
+    assert [q.answer_text for q in imported.questions] == ["Bamako", "Niamey"]
 
 
 def test_an_unsniffable_file_asks_for_a_format() -> None:

@@ -36,7 +36,7 @@ def test_a_true_or_false_note_needs_one_marked_answer() -> None:
 def test_exporter_tags_are_dropped_and_the_authors_kept() -> None:
     note = fields("text", prompt="Gao?", answer="Mali", accepted="mali; Republic of Mali")
     question = rebuild("text", note, ("geo", "quiz::later", "sahel"), "sahel", "Places")
-    assert not isinstance(question, str)
+    assert isinstance(question, TextQuestion)
     assert (question.tags, question.section) == (("geo",), "Places")
     assert question.accept == ("mali", "Republic of Mali")
 

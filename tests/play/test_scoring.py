@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from quiz.deck import (
+    AnyQuestion,
     ChoiceQuestion,
     ClozeQuestion,
     Deck,
@@ -26,7 +27,7 @@ def deck() -> Deck:
     return load_deck_or_raise(EVERY_TYPE)
 
 
-def question(deck: Deck, question_id: str):
+def question(deck: Deck, question_id: str) -> AnyQuestion:
     return next(q for q in deck.questions if q.id == question_id)
 
 

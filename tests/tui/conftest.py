@@ -12,9 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from quiz.deck import (
+    AnyQuestion,
     ChoiceQuestion,
     ClozeQuestion,
     Deck,
@@ -27,6 +29,7 @@ from quiz.deck.loader import load_deck_or_raise
 from quiz.store.database import Database
 from quiz.study.scheduler import StudyScheduler
 from quiz.tui.app import QuizApp
+from quiz.tui.screens.flaggable import FlaggableScreen
 from quiz.tui.widgets.question_form import QuestionForm
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
@@ -103,7 +106,14 @@ def study_app(every_type: Deck, database: Database, clock: Clock) -> QuizApp:
     )
 
 
-def screen_text(app: QuizApp) -> str:
+def asked(app: App[None]) -> AnyQuestion:
+    """The question on screen, quiz or study; the test fails if none is shown."""
+    screen = app.screen
+    assert isinstance(screen, FlaggableScreen), f"no question on {screen!r}"
+    return screen.question
+
+
+def screen_text(app: App[None]) -> str:
     """What a terminal shows now, line by line, trailing spaces removed."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text.rstrip() for strip in strips)
@@ -113,12 +123,12 @@ FRAME = str.maketrans(dict.fromkeys("▌▐▊▎▏│┃╭╮╰╯", " "))
 """Box edges beside text lines, blanked so text wrapped inside a box reads as one line."""
 
 
-def shown(app: QuizApp) -> str:
+def shown(app: App[None]) -> str:
     """The screen's text with its lines joined and box edges removed, words single-spaced."""
     return " ".join(screen_text(app).translate(FRAME).split())
 
 
-def toasts(app: QuizApp) -> str:
+def toasts(app: App[None]) -> str:
     """The text of the notifications on screen (they float over other text)."""
     return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
 

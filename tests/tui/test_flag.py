@@ -23,7 +23,17 @@ from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.study_answer import StudyAnswerScreen
 from quiz.tui.screens.study_question import StudyQuestionScreen
 
-from .conftest import EVERY_TYPE, STILL, Clock, answer_right, shown, start_quiz, study_app, toasts
+from .conftest import (
+    EVERY_TYPE,
+    STILL,
+    Clock,
+    answer_right,
+    asked,
+    shown,
+    start_quiz,
+    study_app,
+    toasts,
+)
 
 
 @pytest.fixture
@@ -63,7 +73,7 @@ async def test_a_quiz_question_flagged_with_a_note(
     app = QuizApp([every_type], database=store, seed=1, clock=lambda: 42.0)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await start_quiz(pilot, "tab", "space")  # deck order: the choice question first
-        assert app.screen.question is capital
+        assert asked(app) is capital
         assert "! Flag" in shown(app)
         assert "^f Flag" not in shown(app)
         await pilot.press("exclamation_mark")
@@ -99,7 +109,7 @@ async def test_while_typing_an_answer_bang_types_and_ctrl_f_flags(
     app = QuizApp([every_type], database=store, seed=1, clock=lambda: 42.0)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await start_quiz(pilot)
-        while app.screen.question is not ban_date:
+        while asked(app) is not ban_date:
             await answer_right(pilot)
             await pilot.press("enter")
             await pilot.pause()

@@ -13,7 +13,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
 
-from .conftest import answer_right, screen_text, shown, start_quiz, toasts
+from .conftest import answer_right, asked, screen_text, shown, start_quiz, toasts
 
 
 async def test_every_type_answered_right_from_the_keyboard(
@@ -28,7 +28,7 @@ async def test_every_type_answered_right_from_the_keyboard(
         for number in range(1, 7):
             assert isinstance(app.screen, QuestionScreen)
             assert f"{number} / 6" in shown(app)
-            seen.append(app.screen.question.id)
+            seen.append(asked(app).id)
             await answer_right(pilot)
             assert isinstance(app.screen, FeedbackScreen)
             assert "✔ Right" in shown(app)
@@ -56,7 +56,7 @@ async def test_every_type_answered_right_from_the_keyboard(
 async def test_deck_text_shows_literally(app: QuizApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await start_quiz(pilot, "tab", "space")  # shuffle off: the choice question comes first
-        assert app.screen.question.id == "capital"
+        assert asked(app).id == "capital"
         text = shown(app)
         assert "Which city is Mali's capital? [A] <script>alert(1)</script>" in text
         assert "[A] Kidal" in text
@@ -117,7 +117,7 @@ async def test_wrong_and_partial_answers_then_retry_the_missed(
 async def test_a_typo_is_accepted_with_the_exact_spelling(app: QuizApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await start_quiz(pilot)
-        while app.screen.question.kind != "cloze":
+        while asked(app).kind != "cloze":
             await answer_right(pilot)
             await pilot.press("enter")
             await pilot.pause()

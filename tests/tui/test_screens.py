@@ -18,12 +18,12 @@ from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.widgets.order_list import OrderList
 
-from .conftest import answer_right, shown, start_quiz, toasts
+from .conftest import answer_right, asked, shown, start_quiz, toasts
 
 
 async def reach(pilot: Pilot[None], kind: str) -> QuestionScreen:
     """Answer questions right until one of `kind` is on screen."""
-    while pilot.app.screen.question.kind != kind:
+    while asked(pilot.app).kind != kind:
         await answer_right(pilot)
         await pilot.press("enter")
         await pilot.pause()
