@@ -14,6 +14,7 @@ import compileall
 import contextlib
 import io
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -313,20 +314,32 @@ small launcher forks from itself instead.
 """
 
 
+PROCESS_TIMEOUT = 600
+"""Seconds a measured process may take: ten times the slowest seen here. A driven app
+that never reaches the screen it waits for (one that failed on the way) would otherwise
+keep the benchmark waiting for ever."""
+
+
 def run_process(args: list[str], env: dict[str, str]) -> Process:
     """Run `python args` through `LAUNCHER`: its wall time and its own peak memory."""
-    done = subprocess.run(
+    command = f"python {' '.join(args[:3])}"
+    with subprocess.Popen(
         [sys.executable, "-c", LAUNCHER, sys.executable, *args],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,
         text=True,
-        check=False,
-    )
-    *stderr, figures = done.stderr.splitlines()
-    if done.returncode != 0:
-        raise RuntimeError(f"python {' '.join(args[:3])} failed:\n{done.stderr}")
+        start_new_session=True,  # a group of its own, to stop the launcher and its child
+    ) as launcher:
+        try:
+            _, stderr_text = launcher.communicate(timeout=PROCESS_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(launcher.pid, signal.SIGKILL)
+            raise RuntimeError(f"{command} did not finish in {PROCESS_TIMEOUT} s") from None
+    *stderr, figures = stderr_text.splitlines() or [""]
+    if launcher.returncode != 0:
+        raise RuntimeError(f"{command} failed:\n{stderr_text}")
     seconds, max_rss_kb = figures.split()
     return Process(float(seconds), int(max_rss_kb) / 1024, "\n".join(stderr))
 
