@@ -64,7 +64,9 @@ with the keys that apply while answering."""
 
 
 class QuestionForm(Vertical):
-    """Shows `question` with its choices in `presented` order; posts `Answered` once."""
+    """Shows `question` with its choices in `presented` order; posts `Answered` once.
+
+    The screen that shows it focuses the answer, with `AUTO_FOCUS = FOCUS_ANSWER`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         ("t", "true_false(True)", "True"),
@@ -93,11 +95,14 @@ class QuestionForm(Vertical):
     def _answer_widget(self) -> Widget:
         question = self.question
         match question:
-            case ChoiceQuestion() | TrueFalseQuestion():
+            case ChoiceQuestion():
                 from quiz.tui.widgets.choice_list import ChoiceList
 
-                true_false = isinstance(question, TrueFalseQuestion)
-                return ChoiceList(TRUE_FALSE if true_false else self.presented, id="answer")
+                return ChoiceList(self.presented, id="answer")
+            case TrueFalseQuestion():
+                from quiz.tui.widgets.choice_list import ChoiceList
+
+                return ChoiceList(TRUE_FALSE, id="answer")
             case MultiQuestion():
                 from quiz.tui.widgets.multi_choice import MultiChoice
 
