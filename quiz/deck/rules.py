@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     from quiz.deck.validate import DeckValidator, Entries
 
 
+EMPTY_DELETION_HINT = (
+    "write the hidden words after 'c1::'; an answer ends at the first '::' or '}}', "
+    "so '{{c1::}}}' is an empty blank followed by '}'"
+)
+"""`{{c1::}}}` reads as an empty blank followed by `}`, in Anki as here: say why."""
+
+
 class QuestionRules:
     """Checks one question's fields against each other and builds it."""
 
@@ -80,7 +87,7 @@ class QuestionRules:
         if not question.deletions:
             self.error(node, "the cloze text has no deletion", "mark each blank as {{c1::answer}}")
         elif any(not d.answer.strip() for d in question.deletions):
-            self.error(node, "a cloze deletion is empty", "write the hidden words after 'c1::'")
+            self.error(node, "a cloze deletion is empty", EMPTY_DELETION_HINT)
 
     def order(self, values: dict[str, Any], entries: Entries) -> None:
         node = entries["items"][1]

@@ -84,27 +84,34 @@ def fold(text: str) -> str:
     """A comparison key: accents, case, punctuation and spacing gone; numbers canonical.
 
     Each number becomes `<n>` with `n` in canonical form, so `1%` and `1 %` fold alike
-    while `1.5` and `15`, which lose only a dot to punctuation removal, do not.
+    while `1.5` and `15`, which lose only a dot to punctuation removal, do not. Marks go
+    before numbers are found: an accent typed between two digits (9, U+0300, 9) must not
+    split one number into two.
     """
+    plain = _unmarked(text)
     parts: list[str] = []
     position = 0
-    for found in NUMBER.finditer(text):
-        parts.append(_fold_words(text[position : found.start()]))
+    for found in NUMBER.finditer(plain):
+        parts.append(_words(plain[position : found.start()]))
         parts.append(f"<{canonical_number(found[0])}>")
         position = found.end()
-    parts.append(_fold_words(text[position:]))
+    parts.append(_words(plain[position:]))
     return "".join(parts)
 
 
-def _fold_words(text: str) -> str:
+def _unmarked(text: str) -> str:
+    """`text` case-folded and decomposed, its combining marks (accents) gone."""
     if text.isascii():  # most text: the same result, without a step per character
-        return ASCII_DROPPED.sub("", text.lower())
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(DOTLESS)
-    return "".join(
-        char
-        for char in decomposed
-        if (char.isalnum() and not unicodedata.combining(char)) or char in KEPT_SYMBOLS
-    )
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _words(plain: str) -> str:
+    """The letters, digits and kept symbols of unmarked text between its numbers."""
+    if plain.isascii():
+        return ASCII_DROPPED.sub("", plain)
+    return "".join(char for char in plain if char.isalnum() or char in KEPT_SYMBOLS)
 
 
 def canonical_number(token: str) -> str:
@@ -141,7 +148,7 @@ def _exact(digits: int) -> Context:
 
 def numbers_in(text: str) -> tuple[str, ...]:
     """The numbers an answer names, canonical; a typo may never change one."""
-    return tuple(canonical_number(n) for n in NUMBER.findall(text))
+    return tuple(canonical_number(n) for n in NUMBER.findall(_unmarked(text)))
 
 
 def parse_date(text: str) -> date | None:

@@ -61,6 +61,7 @@ def test_rows_become_questions_or_skipped_rows_with_reasons() -> None:
     builder.add(7, "No deletion", "", cloze=True)
     builder.add(8, "{{c1:: }} blank", "")
     builder.add(9, "{{c1::unclosed", "")
+    builder.add(10, "{{c1::}}} closes early", "")
     result = builder.result()
     assert result.questions == (
         TextQuestion(
@@ -81,4 +82,5 @@ def test_rows_become_questions_or_skipped_rows_with_reasons() -> None:
         Skipped(7, "the cloze has no complete deletion like {{c1::answer}}"),
         Skipped(8, "a cloze deletion is empty"),
         Skipped(9, "the cloze has no complete deletion like {{c1::answer}}"),
+        Skipped(10, "a cloze deletion is empty"),
     )
