@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -25,6 +26,10 @@ COMMANDS = {
 """Each subcommand and the module that registers and runs it, in the order help lists them."""
 
 DEFAULT_COMMAND = "play"
+
+CLOSED_PIPE_STATUS = 141
+"""128 + SIGPIPE: the status a shell reports for `cat` when the reader of its output has
+gone (`quiz stats | head -1`), so scripts with `set -o pipefail` see the same thing."""
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -57,9 +62,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().print_help()
         return 0
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # a closed pipe is met here, not when Python exits
+        return status
+    except BrokenPipeError:
+        return _reader_gone()
     except FileNotFoundError as exc:
         print(f"quiz: error: no such file or folder: {exc.filename or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _reader_gone() -> int:
+    """End quietly, as `cat` does, when whoever read our output has stopped reading.
+
+    Python's documented recipe: what is still buffered would fail again when Python
+    flushes its streams on exit, so standard output is pointed at the null device first.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return CLOSED_PIPE_STATUS

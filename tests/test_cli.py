@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,9 @@ import pytest
 
 from quiz import __version__
 from quiz.cli import build_parser, main
+from quiz.store.database import Database
+
+from tests.filled_store import fill
 
 TESTS = Path(__file__).parent
 
@@ -100,3 +104,37 @@ def test_check_github_format_annotates_lines(capsys: pytest.CaptureFixture[str])
     assert first.startswith("::error file=")
     assert first.split(",", 1)[1].startswith("line=9,col=13,title=quiz check::answer 'Gaoo'")
     assert summary == "1 error in 1 of 1 deck"
+
+
+def run_into_a_closed_pipe(
+    args: list[str], env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """`quiz ARGS | head -0`: stdout is a pipe whose reader has already gone."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "quiz", *args],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        os.close(writer)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["stats"], ["stats", "--questions", str(TESTS / "decks")], ["check", "--coverage"]],
+)
+def test_a_closed_pipe_ends_the_command_quietly_as_cat_does(
+    args: list[str], tmp_path: Path
+) -> None:
+    database = Database(tmp_path / "quiz.sqlite3")
+    fill(database)
+    database.close()
+    done = run_into_a_closed_pipe(args, {**os.environ, "QUIZ_DATA_DIR": str(tmp_path)})
+    assert (done.returncode, done.stderr) == (141, "")  # 128 + SIGPIPE, as the shell sees cat
