@@ -1,6 +1,7 @@
 """The `quiz` command: parse the arguments, hand them to a subcommand, turn failures into one line.
 
-Without a subcommand, `quiz` opens the terminal quiz on the bundled decks.
+Without a subcommand, `quiz` opens the terminal quiz on the decks in ./decks, or else on
+the bundled decks.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Where things live on disk: the bundled decks and the user's data directory."""
+"""Where things live on disk: the decks used by default and the user's data directory."""
 
 from __future__ import annotations
 
@@ -6,8 +6,18 @@ import os
 from pathlib import Path
 
 APP_NAME = "quiz"
+LOCAL_DECKS = Path("decks")
+"""The folder of decks that `quiz` uses, when the current folder has one, instead of the
+bundled decks: an author working in a clone (or in their own project) edits and plays
+the same files, and `quiz flagged` names those files."""
 DATA_DIR_ENV = "QUIZ_DATA_DIR"
 CACHE_DIR_ENV = "QUIZ_CACHE_DIR"
+
+
+def default_decks_dir() -> Path:
+    """The decks used when a command names none: `./decks` if there is one, else the
+    bundled decks."""
+    return LOCAL_DECKS if LOCAL_DECKS.is_dir() else bundled_decks_dir()
 
 
 def bundled_decks_dir() -> Path:
@@ -17,9 +27,19 @@ def bundled_decks_dir() -> Path:
     pyproject.toml); in a checkout or an editable install they are the repository's
     top-level `decks/` folder.
     """
-    package = Path(__file__).resolve().parent
-    installed = package / "_bundled_decks"
-    return installed if installed.is_dir() else package.parent / "decks"
+    installed = installed_decks_dir()
+    return installed if installed.is_dir() else installed.parent.parent / "decks"
+
+
+def installed_decks_dir() -> Path:
+    """Where a wheel puts the bundled decks: a copy inside the installed package, which
+    an author should not edit (the next install replaces it)."""
+    return Path(__file__).resolve().parent / "_bundled_decks"
+
+
+def is_installed_copy(path: Path) -> bool:
+    """Whether `path` is inside the installed package's copy of the bundled decks."""
+    return path.resolve().is_relative_to(installed_decks_dir())
 
 
 def data_dir() -> Path:

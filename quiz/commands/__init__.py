@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from quiz.collector import cycle_collector_paused, freeze_survivors
 from quiz.deck import Deck
 from quiz.deck.library import load_decks
-from quiz.paths import bundled_decks_dir, deck_cache_dir, store_path
+from quiz.paths import deck_cache_dir, default_decks_dir, store_path
 from quiz.store.database import Database, StoreError
 
 if TYPE_CHECKING:
@@ -46,7 +46,8 @@ def add_deck_paths(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="deck files or folders of decks (default: the bundled decks)",
+        help="deck files or folders of decks (default: ./decks if there is one, else the"
+        " bundled decks)",
     )
 
 
@@ -77,7 +78,7 @@ def readable_decks(paths: Sequence[Path]) -> list[Deck]:
     For commands that read the store and only need decks to name what it holds: one
     broken deck should not hide the figures or flags of the others.
     """
-    if not paths and not bundled_decks_dir().is_dir():
+    if not paths and not default_decks_dir().is_dir():
         return []
     results = load_decks(paths)
     broken = [result.path for result in results if result.deck is None]

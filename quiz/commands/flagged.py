@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 from quiz.commands import Subparsers, add_command, add_deck_paths, open_store, readable_decks
 from quiz.deck.errors import display_path
 from quiz.flagging import OpenFlag, open_flags
-from quiz.paths import store_path
+from quiz.paths import is_installed_copy, store_path
 from quiz.problems import plural
 from quiz.store.database import StoreError
 
@@ -46,7 +48,21 @@ def run(args: argparse.Namespace) -> int:
     for flag in sorted(flags, key=lambda f: (str(f.deck.path), f.question.line)):
         print(line(flag))
     print(f"{plural(len(flags), 'flagged question')}." if flags else "No flagged questions.")
+    for path in installed_copies(flags):
+        print(
+            f"quiz: {display_path(path)} is the copy installed with quiz, which the next install"
+            " replaces: edit the deck in your clone, where 'quiz flagged' names it (run from a"
+            " folder with a decks/ folder, quiz uses those decks)",
+            file=sys.stderr,
+        )
     return 0
+
+
+def installed_copies(flags: Sequence[OpenFlag]) -> list[Path]:
+    """The flagged decks read from the copy inside the installed package: a path there is
+    no place to fix a question, so the author is told where to go instead."""
+    paths = {flag.deck.path for flag in flags if flag.deck.path is not None}
+    return sorted(filter(is_installed_copy, paths))
 
 
 def line(flag: OpenFlag) -> str:

@@ -1,4 +1,4 @@
-"""`quiz play`: open the terminal quiz on the bundled decks or on the decks named.
+"""`quiz play`: open the terminal quiz on ./decks (or the bundled decks) or on the decks named.
 
 Naming one deck starts its quiz at once, with every question in a shuffled order;
 otherwise the app opens on the deck list. Textual is imported inside `run` so the

@@ -10,7 +10,7 @@ from pathlib import Path
 from quiz.deck.cache import load_deck_cached
 from quiz.deck.errors import DeckError
 from quiz.deck.result import LoadResult
-from quiz.paths import bundled_decks_dir
+from quiz.paths import default_decks_dir
 
 DECK_SUFFIXES = (".yaml", ".yml")
 
@@ -35,13 +35,14 @@ def find_deck_files(paths: Iterable[Path]) -> list[Path]:
 def load_decks(
     paths: Iterable[Path] | None = None, *, cache: Path | None = None
 ) -> list[LoadResult]:
-    """Load every deck under `paths` (default: the bundled decks), one result per file.
+    """Load every deck under `paths` (default: `./decks` or the bundled decks), one result
+    per file.
 
     With a `cache` folder, unchanged decks come from there (see `quiz.deck.cache`).
     Two files that claim the same deck id would share history and Anki notes, so the
     second one gets an error.
     """
-    files = find_deck_files(paths or [bundled_decks_dir()])
+    files = find_deck_files(paths or [default_decks_dir()])
     load: Callable[[Path], LoadResult]
     if cache is not None:
         load = partial(load_deck_cached, folder=cache)

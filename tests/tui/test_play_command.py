@@ -49,7 +49,7 @@ def test_quiz_alone_plays_the_bundled_decks(
     bundled = tmp_path / "bundled"
     bundled.mkdir()
     shutil.copy(Path(__file__).parents[1] / "decks" / "every-type.yaml", bundled / "one.yaml")
-    monkeypatch.setattr("quiz.deck.library.bundled_decks_dir", lambda: bundled)
+    monkeypatch.setattr("quiz.deck.library.default_decks_dir", lambda: bundled)
     assert cli.main([]) == 0
     [app] = launched
     assert [d.id for d in app.decks] == ["every-type"]
