@@ -13,7 +13,6 @@ import pytest
 from quiz import __version__
 from quiz.cli import build_parser, main
 from quiz.store.database import Database
-
 from tests.filled_store import fill
 
 TESTS = Path(__file__).parent
@@ -138,3 +137,16 @@ def test_a_closed_pipe_ends_the_command_quietly_as_cat_does(
     database.close()
     done = run_into_a_closed_pipe(args, {**os.environ, "QUIZ_DATA_DIR": str(tmp_path)})
     assert (done.returncode, done.stderr) == (141, "")  # 128 + SIGPIPE, as the shell sees cat
+
+
+def test_check_of_a_folder_without_decks_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "emptydir"
+    (empty / "notes").mkdir(parents=True)
+    (empty / "notes" / "readme.txt").write_text("no decks here", encoding="utf-8")
+    assert main(["check", str(empty)]) == 1
+    assert capsys.readouterr().err == f"quiz: error: no decks found in {empty}\n"
+    # one folder without decks among others is a mistyped path too
+    assert main(["check", "--format", "json", str(TESTS / "decks"), str(empty)]) == 1
+    assert capsys.readouterr().err == f"quiz: error: no decks found in {empty}\n"

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 from quiz.commands import Subparsers, add_command, add_deck_paths
 from quiz.deck import Deck, DeckError
 from quiz.deck.coverage import coverage
 from quiz.deck.errors import display_path
 from quiz.deck.library import load_decks
+from quiz.deck.result import LoadResult
 from quiz.deck.source import read_source
+from quiz.paths import default_decks_dir
 from quiz.problems import FORMATS, CheckReport
 
 
@@ -46,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
     from quiz.lint import lint_deck  # answer matching is only needed once decks load
 
     results = load_decks(args.paths)
+    empty = folders_without_decks(args.paths or [default_decks_dir()], results)
+    for folder in empty:
+        print(f"quiz: error: no decks found in {folder}", file=sys.stderr)
+    if empty:
+        return 1
     problems: list[DeckError] = [e for r in results for e in r.errors]
     for result in results:
         if result.deck is not None:
@@ -56,6 +66,16 @@ def run(args: argparse.Namespace) -> int:
         _print_details(report, args)
     failed = report.errors or (args.strict and report.warnings)
     return 1 if failed else 0
+
+
+def folders_without_decks(paths: Sequence[Path], results: Sequence[LoadResult]) -> list[Path]:
+    """The folders named that hold no deck file: a mistyped or emptied path must fail a CI
+    run or the pre-commit hook, not pass it as "0 decks checked"."""
+    return [
+        path
+        for path in paths
+        if path.is_dir() and not any(r.path.is_relative_to(path) for r in results)
+    ]
 
 
 def _print_details(report: CheckReport, args: argparse.Namespace) -> None:
