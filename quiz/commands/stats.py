@@ -19,7 +19,7 @@ from quiz.paths import store_path
 from quiz.play import figures
 from quiz.question_report import question_lines
 from quiz.store.database import Database, StoreError, utc_now
-from quiz.store.history import FULL_RUN, History, SessionRow
+from quiz.store.history import History, RunKind, SessionRow
 from quiz.store.question_stats import question_stats
 from quiz.study.figures import bars, day_axis
 from quiz.study.statistics import CHART_DAYS, Missed, ScoreTrend, Statistics, gather_statistics
@@ -141,7 +141,7 @@ def table(rows: Sequence[SessionRow]) -> str:
 
 def _cells(row: SessionRow) -> tuple[str, str, str, str]:
     title = _short(row.deck_title)
-    if row.mode != FULL_RUN:
+    if row.mode is not RunKind.FULL:
         title += " (retry)"
     score = figures.score(row.score, row.max_score)
     if row.finished_at is None:

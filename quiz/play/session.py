@@ -19,7 +19,7 @@ from quiz.deck.model import AnyQuestion, ChoiceQuestion, Deck, MultiQuestion, Or
 from quiz.play.breakdown import Tally, by_section, by_tag
 from quiz.play.scoring import Given, Verdict, check_answer
 from quiz.play.selection import QuizOptions, select_questions
-from quiz.store.history import FULL_RUN, RETRY_RUN
+from quiz.store.history import RunKind
 
 Seconds = Callable[[], float]
 """A monotonic clock in seconds, like `time.monotonic`."""
@@ -44,7 +44,7 @@ class AnswerRecord:
 
 
 class QuizSession:
-    """A run over a fixed tuple of questions; `mode` is "quiz" or "retry" (missed ones)."""
+    """A run over a fixed tuple of questions: a deck's, or those missed in another run."""
 
     def __init__(
         self,
@@ -53,7 +53,7 @@ class QuizSession:
         *,
         seed: int,
         clock: Seconds = time.monotonic,
-        mode: str = FULL_RUN,
+        mode: RunKind = RunKind.FULL,
     ) -> None:
         if not questions:
             raise ValueError("a quiz needs at least one question")
@@ -164,5 +164,5 @@ class QuizSession:
             questions,
             seed=self.seed if seed is None else seed,
             clock=self._clock,
-            mode=RETRY_RUN,
+            mode=RunKind.RETRY,
         )

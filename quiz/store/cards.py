@@ -1,119 +1,155 @@
-"""Study card state and the review log: the tables `cards` and `reviews`.
+"""Study schedules and the review log, as plain records: the tables `cards` and `reviews`.
 
-A card row holds fsrs's JSON for the card plus its due time as a column, so "what is
-due" is one indexed query. A review is saved together with the card's new state in one
-transaction: a study session killed at any moment has kept every review it finished
-and never half of one. Rows are never deleted: a question removed from its deck keeps
-its schedule, ready for the day it comes back. Nothing here knows about Textual.
+A card row holds the scheduler's state as the scheduler wrote it (JSON text, never read
+here) and its due time as a column, so "what is due" is one indexed query on
+(deck_id, due). A review is saved together with the card's new state in one transaction:
+a study session killed at any moment has kept every review it finished and never half of
+one. Rows are never deleted: a question removed from its deck keeps its schedule, ready
+for the day it comes back. The scheduler lives above (`quiz.study.cards` turns these rows
+into its cards); nothing here knows of it, or of the UI.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from quiz.store.database import Database, StoreError
-from quiz.study.scheduler import CardState, Rating, StudyScheduler, card_key
-from quiz.study.times import timestamp
+from quiz.store.instants import from_timestamp, timestamp
 
-_SELECT_CARD = "SELECT state FROM cards WHERE deck_id = ? AND question_id = ?"
+_COLUMNS = "question_id, state, due"
+_SELECT_CARD = f"SELECT {_COLUMNS} FROM cards WHERE deck_id = ? AND question_id = ?"
 
 
 @dataclass(frozen=True, slots=True)
-class SavedReview:
-    """One review as saved; `card` is the state it left the card in.
+class CardRow:
+    """One question's saved schedule: the scheduler's state text and when it is due."""
 
-    `correct` is None for a flashcard-style reveal, where only the learner's rating says
-    whether they knew it.
+    question_id: str
+    state: str
+    due: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CardWrite:
+    """What a review writes: the card's new state text, its due time, the scheduler's log."""
+
+    state: str
+    due: datetime
+    log: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFacts:
+    """What the learner did: the rating (1–4), whether the answer was right, how long.
+
+    `correct` is None for a flashcard-style reveal, where only the rating says whether
+    the learner knew it.
     """
 
-    deck_id: str
-    question_id: str
-    rating: Rating
-    correct: bool | None
-    seconds: float | None
-    reviewed_at: datetime
-    card: CardState
+    rating: int
+    correct: bool | None = None
+    seconds: float | None = None
 
 
-def load_card(db: Database, deck_id: str, question_id: str) -> CardState:
-    """The question's saved card, or a new card due now if it was never reviewed."""
+Review = Callable[[CardRow | None, datetime], CardWrite]
+"""Turns the saved card (None if never reviewed) and the review's instant into the write."""
+
+
+def card_row(db: Database, deck_id: str, question_id: str) -> CardRow | None:
+    """The question's saved schedule, None if it was never reviewed."""
     rows = db.query(_SELECT_CARD, (deck_id, question_id))
-    if not rows:
-        return CardState.new(card_key(deck_id, question_id), db.now())
-    return _parse(db, deck_id, question_id, rows[0]["state"])
+    return _row(db, deck_id, rows[0]) if rows else None
 
 
-def load_cards(db: Database, deck_id: str) -> dict[str, CardState]:
-    """Every saved card of a deck by question id, including questions since removed."""
-    rows = db.query("SELECT question_id, state FROM cards WHERE deck_id = ?", (deck_id,))
-    return {
-        row["question_id"]: _parse(db, deck_id, row["question_id"], row["state"]) for row in rows
-    }
+def card_rows(db: Database, deck_id: str) -> list[CardRow]:
+    """Every saved schedule of a deck, including those of questions since removed."""
+    rows = db.query(f"SELECT {_COLUMNS} FROM cards WHERE deck_id = ?", (deck_id,))
+    return [_row(db, deck_id, row) for row in rows]
 
 
-def record_review(
-    db: Database,
-    scheduler: StudyScheduler,
-    deck_id: str,
-    question_id: str,
-    rating: Rating,
-    *,
-    correct: bool | None = None,
-    seconds: float | None = None,
-) -> SavedReview:
-    """Rate the question's card now and save its new state and the review, all or nothing.
+def scheduled_ids(db: Database, deck_id: str) -> set[str]:
+    """The ids of the deck's questions that have a schedule (were ever reviewed)."""
+    rows = db.query("SELECT question_id FROM cards WHERE deck_id = ?", (deck_id,))
+    return {row[0] for row in rows}
 
-    The card is read inside the write transaction, so two processes studying the same
-    deck cannot overwrite each other's reviews.
+
+def due_between(
+    db: Database, deck_id: str, after: datetime | None, until: datetime
+) -> list[CardRow]:
+    """The deck's schedules due after `after` (None: ever) and at or before `until`, soonest
+    first: a range of the due index, so only those rows are read."""
+    rows = db.query(
+        f"SELECT {_COLUMNS} FROM cards WHERE deck_id = ? AND due > ? AND due <= ? ORDER BY due",
+        (deck_id, "" if after is None else timestamp(after), timestamp(until)),
+    )
+    return [_row(db, deck_id, row) for row in rows]
+
+
+def save_review(
+    db: Database, deck_id: str, question_id: str, facts: ReviewFacts, review: Review
+) -> datetime:
+    """Review the question's card now and save its new state and the review, all or nothing.
+
+    The card is read inside the write transaction and handed to `review`, so two
+    processes studying the same deck cannot overwrite each other's reviews. Returns the
+    review's instant.
     """
     with db.transaction() as connection:
         now = db.now()
-        card = _card_in(connection, db, deck_id, question_id, now)
-        after, log = scheduler.review(card, rating, now, seconds)
+        row = connection.execute(_SELECT_CARD, (deck_id, question_id)).fetchone()
+        write = review(None if row is None else _row(db, deck_id, row), now)
         connection.execute(
             "INSERT INTO cards (deck_id, question_id, state, due) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (deck_id, question_id)"
             " DO UPDATE SET state = excluded.state, due = excluded.due",
-            (deck_id, question_id, after.to_json(), timestamp(after.due)),
+            (deck_id, question_id, write.state, timestamp(write.due)),
         )
         connection.execute(
             "INSERT INTO reviews (deck_id, question_id, rating, correct, seconds, reviewed_at, log)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (deck_id, question_id, int(rating), correct, seconds, timestamp(now), log),
+            (
+                deck_id,
+                question_id,
+                facts.rating,
+                facts.correct,
+                facts.seconds,
+                timestamp(now),
+                write.log,
+            ),
         )
-    return SavedReview(deck_id, question_id, rating, correct, seconds, now, after)
+    return now
 
 
 def new_cards_since(db: Database, deck_id: str, since: datetime) -> int:
     """How many of the deck's questions had their first review at or after `since`.
 
     This is what the daily new-card limit counts; questions since removed from the deck
-    still count, since the learner did meet them that day.
+    still count, since the learner did meet them that day. Only the reviews since
+    `since` are grouped; each is checked for an earlier one through the index.
     """
     rows = db.query(
-        "SELECT COUNT(*) AS n FROM (SELECT question_id FROM reviews WHERE deck_id = ?"
-        " GROUP BY question_id HAVING MIN(reviewed_at) >= ?)",
-        (deck_id, timestamp(since)),
+        "SELECT COUNT(DISTINCT question_id) AS n FROM reviews AS r"
+        " WHERE deck_id = ? AND reviewed_at >= ? AND NOT EXISTS (SELECT 1 FROM reviews"
+        " WHERE deck_id = r.deck_id AND question_id = r.question_id AND reviewed_at < ?)",
+        (deck_id, timestamp(since), timestamp(since)),
     )
     return int(rows[0]["n"])
 
 
-def _card_in(
-    connection: sqlite3.Connection, db: Database, deck_id: str, question_id: str, now: datetime
-) -> CardState:
-    row = connection.execute(_SELECT_CARD, (deck_id, question_id)).fetchone()
-    if row is None:
-        return CardState.new(card_key(deck_id, question_id), now)
-    return _parse(db, deck_id, question_id, row[0])
+def damaged(db: Database, deck_id: str, question_id: str, exc: Exception) -> StoreError:
+    """The one sentence for a schedule that cannot be read: which, where, and that it was
+    left alone (the learner's other cards go on)."""
+    return StoreError(
+        f"the study state of question '{question_id}' of deck '{deck_id}' in {db.path}"
+        f" is damaged ({exc}); it was left as it is"
+    )
 
 
-def _parse(db: Database, deck_id: str, question_id: str, text: str) -> CardState:
+def _row(db: Database, deck_id: str, row: sqlite3.Row | tuple[str, str, str]) -> CardRow:
     try:
-        return CardState.from_json(text)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise StoreError(
-            f"the study state of question '{question_id}' of deck '{deck_id}' in {db.path}"
-            f" is damaged ({exc}); it was left as it is"
-        ) from exc
+        return CardRow(row[0], row[1], from_timestamp(row[2]))
+    except (ValueError, TypeError) as exc:
+        raise damaged(db, deck_id, row[0], exc) from exc

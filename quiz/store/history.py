@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from quiz.store.database import Database
-from quiz.study.times import from_timestamp, timestamp
+from quiz.store.instants import from_timestamp, timestamp
 
-FULL_RUN = "quiz"
-"""The mode of a run over a deck's questions; retries of missed ones don't count as best or last."""
 
-RETRY_RUN = "retry"
-"""The mode of a run over the questions missed in another run."""
+class RunKind(StrEnum):
+    """What a run went over; the values are what the column `sessions.mode` holds."""
+
+    FULL = "quiz"
+    """A run over a deck's questions: the runs that count as a deck's best or last."""
+
+    RETRY = "retry"
+    """A run over the questions missed in another run."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +33,7 @@ class SessionRow:
     id: int
     deck_id: str
     deck_title: str
-    mode: str
+    mode: RunKind
     started_at: datetime
     finished_at: datetime | None
     question_count: int
@@ -68,7 +73,7 @@ class History:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def start(self, deck_id: str, deck_title: str, mode: str, question_count: int) -> int:
+    def start(self, deck_id: str, deck_title: str, mode: RunKind, question_count: int) -> int:
         """Save a new run and return its id; the run is worth one point per question."""
         with self.database.transaction() as connection:
             cursor = connection.execute(
@@ -120,14 +125,14 @@ class History:
             "SELECT s.*, (SELECT count(*) FROM answers a WHERE a.session_id = s.id) AS answered"
             " FROM sessions s WHERE s.mode IN (?, ?) AND (? IS NULL OR s.deck_id = ?)"
             " ORDER BY s.started_at DESC, s.id DESC",
-            (FULL_RUN, RETRY_RUN, deck_id, deck_id),
+            (RunKind.FULL, RunKind.RETRY, deck_id, deck_id),
         )
         return [
             SessionRow(
                 id=row["id"],
                 deck_id=row["deck_id"],
                 deck_title=row["deck_title"],
-                mode=row["mode"],
+                mode=RunKind(row["mode"]),
                 started_at=from_timestamp(row["started_at"]),
                 finished_at=from_timestamp(row["finished_at"]) if row["finished_at"] else None,
                 question_count=row["question_count"],
@@ -161,7 +166,7 @@ class History:
         """Best and last percent of each deck's finished full runs, by deck id."""
         scores: dict[str, DeckScores] = {}
         for row in reversed(self.sessions()):  # oldest first, so the last one seen is the last
-            if row.mode != FULL_RUN or row.finished_at is None:
+            if row.mode is not RunKind.FULL or row.finished_at is None:
                 continue
             before = scores.get(row.deck_id)
             best = max(before.best, row.percent) if before else row.percent

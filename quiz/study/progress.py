@@ -19,7 +19,8 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from quiz.deck.model import Deck
 from quiz.store.database import Database
-from quiz.study.times import days_back, from_timestamp, local_day, start_of_day, timestamp
+from quiz.store.instants import from_timestamp, timestamp
+from quiz.study.times import days_back, local_day, start_of_day
 
 RECALLED = "COALESCE(correct, rating > 1)"
 """SQL for "this review was recalled"; `correct` is NULL for a flashcard reveal."""

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from quiz.deck.model import AnyQuestion, Deck
-from quiz.store.cards import load_cards, new_cards_since
+from quiz.store.cards import new_cards_since
 from quiz.store.database import Database
-from quiz.study.scheduler import CardState, card_key
+from quiz.study.cards import load_cards, new_card
+from quiz.study.scheduler import CardState
 from quiz.study.settings import DEFAULT_NEW_PER_DAY
 from quiz.study.times import local_day, start_of_day
 
@@ -49,7 +50,7 @@ def study_queue(
     )
     unseen = [q for q in deck.questions if q.id not in cards]
     allowance = new_allowance(db, deck.id, now, new_per_day=new_per_day, tz=tz)
-    new = [StudyItem(q, CardState.new(card_key(deck.id, q.id), now)) for q in unseen[:allowance]]
+    new = [StudyItem(q, new_card(deck.id, q.id, now)) for q in unseen[:allowance]]
     return [item for item in due if item.card.due <= now] + new
 
 

@@ -16,7 +16,7 @@ from typing import Literal
 
 import fsrs
 
-from quiz.study.times import as_utc
+from quiz.store.instants import as_utc
 
 Phase = Literal["new", "learning", "review", "relearning"]
 """Where a card is in its life: FSRS's three states, plus "new" for never reviewed."""
@@ -127,7 +127,7 @@ class StudyScheduler:
     ) -> tuple[CardState, str]:
         """The card after `rating` at `at`, and fsrs's review log as JSON.
 
-        Pure: nothing is saved (`quiz.store.cards.record_review` does that), so calling
+        Pure: nothing is saved (`quiz.study.cards.record_review` does that), so calling
         it once per rating shows the learner where each key would send the card.
         """
         after, log = self._fsrs.review_card(

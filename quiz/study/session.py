@@ -18,8 +18,8 @@ from datetime import timedelta, tzinfo
 from quiz.deck.model import AnyQuestion, Deck
 from quiz.play.scoring import Given
 from quiz.play.session import AnswerRecord, QuizSession, Seconds
-from quiz.store.cards import SavedReview, record_review
 from quiz.store.database import Database
+from quiz.study.cards import SavedReview, record_review
 from quiz.study.progress import DeckProgress, deck_progress
 from quiz.study.queue import StudyItem, study_queue
 from quiz.study.rating import suggest_rating

@@ -16,7 +16,7 @@ from datetime import datetime, tzinfo
 
 from quiz.deck.model import AnyQuestion, Deck
 from quiz.store.database import Database
-from quiz.store.history import FULL_RUN, History
+from quiz.store.history import History, RunKind
 from quiz.store.question_stats import QuestionStats, question_stats
 from quiz.study.progress import DayReviews, Retention, most_missed, retention, reviews_per_day
 
@@ -101,7 +101,7 @@ def score_trends(history: History, deck_id: str | None = None) -> tuple[ScoreTre
     titles: dict[str, str] = {}
     percents: dict[str, list[float]] = {}
     for run in history.sessions(deck_id):  # newest first
-        if run.mode != FULL_RUN or run.finished_at is None:
+        if run.mode is not RunKind.FULL or run.finished_at is None:
             continue
         titles.setdefault(run.deck_id, run.deck_title)
         percents.setdefault(run.deck_id, []).append(run.percent)

@@ -1,31 +1,16 @@
-"""Instants and calendar days for study: how a clock reading becomes stored text or a day.
+"""Calendar days for study: the learner's day that an instant falls on, and where it begins.
 
-Instants are UTC everywhere (fsrs refuses anything else). "Today", for the daily
-new-card limit and reviews per day, is the learner's local calendar day: a learner in
-UTC-8 should not see the day roll over at 4 p.m. Callers may pass the zone (`tz`);
-`None` means the computer's local zone. Nothing here knows about the store or the UI.
+Instants are UTC everywhere (`quiz.store.instants`). "Today", for the daily new-card
+limit and reviews per day, is the learner's local calendar day: a learner in UTC-8
+should not see the day roll over at 4 p.m. Callers may pass the zone (`tz`); `None`
+means the computer's local zone. Nothing here knows about the UI.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
-
-def as_utc(moment: datetime) -> datetime:
-    """`moment` in `datetime.UTC` (which is `timezone.utc`), as fsrs demands; naive is a bug."""
-    if moment.utcoffset() is None:
-        raise ValueError(f"study times must be timezone-aware, got {moment!r}")
-    return moment.astimezone(UTC)
-
-
-def timestamp(moment: datetime) -> str:
-    """The stored form of an instant: fixed-width UTC ISO text, so text order is time order."""
-    return as_utc(moment).isoformat(timespec="microseconds")
-
-
-def from_timestamp(text: str) -> datetime:
-    """An instant read back from the store."""
-    return as_utc(datetime.fromisoformat(text))
+from quiz.store.instants import as_utc
 
 
 def local_day(moment: datetime, tz: tzinfo | None = None) -> date:

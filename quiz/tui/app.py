@@ -91,9 +91,10 @@ class QuizApp(App[None]):
         begin: Begin = "home",
     ) -> None:
         self.decks = tuple(decks)
-        self.begin: Begin = begin if len(self.decks) == 1 else "home"
-        self._pick_to_study = begin == "study" and self.begin == "home"
-        super().__init__(css_path=[*self.CSS_PATH, *FIRST_STYLES[self.begin]])
+        self.opening: Begin = begin if len(self.decks) == 1 else "home"
+        """Where the app opens: where `begin` asks, or the deck list when there are several."""
+        self._pick_to_study = begin == "study" and self.opening == "home"
+        super().__init__(css_path=[*self.CSS_PATH, *FIRST_STYLES[self.opening]])
         self.database = database
         self.history = History(database) if database is not None else None
         self.store_message = store_message
@@ -108,9 +109,9 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         if self.store_message:
             self.notify(self.store_message, title="History", severity="warning", timeout=10)
-        if self.begin == "quiz":
+        if self.opening == "quiz":
             self.start(self.decks[0], QuizOptions())
-        elif self.begin == "study" and self.database is not None:
+        elif self.opening == "study" and self.database is not None:
             self.study(self.decks[0], self.new_per_day)
         else:
             self.action_home()

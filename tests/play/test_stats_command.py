@@ -14,7 +14,7 @@ from quiz.deck.errors import display_path
 from quiz.play import figures
 from quiz.play.record import given_json
 from quiz.store.database import Database
-from quiz.store.history import History
+from quiz.store.history import History, RunKind
 
 STARTED = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 DECKS = Path(__file__).parents[1] / "decks"
@@ -35,13 +35,13 @@ def test_no_history_yet(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_the_history_as_a_table(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     database = Database(data_dir / "quiz.sqlite3", clock=lambda: STARTED)
     history = History(database)
-    done = history.start("every-type", "Every type [bold]test[/bold]", "quiz", 4)
+    done = history.start("every-type", "Every type [bold]test[/bold]", RunKind.FULL, 4)
     for value in (1.0, 1.0, 0.5, 0.0):
         history.record(done, "q", "true", value, 1.0)
     history.finish(done)
-    stopped = history.start("other", "Other deck", "quiz", 10)
+    stopped = history.start("other", "Other deck", RunKind.FULL, 10)
     history.record(stopped, "q", "true", 1.0, 1.0)
-    retry = history.start("every-type", "Every type [bold]test[/bold]", "retry", 2)
+    retry = history.start("every-type", "Every type [bold]test[/bold]", RunKind.RETRY, 2)
     history.finish(retry)
     database.close()
 
@@ -106,7 +106,7 @@ def test_figures_per_question(
     database = Database(data_dir / "quiz.sqlite3", clock=lambda: STARTED)
     history = History(database)
     for picked, points, seconds in (("Gao", 0.0, 4.0), ("Bamako", 1.0, 2.0), ("Gao", 0.0, 9.0)):
-        run = history.start("every-type", "Every type", "quiz", 2)
+        run = history.start("every-type", "Every type", RunKind.FULL, 2)
         history.record(run, "capital", given_json(picked), points, seconds)
         history.record(run, "sunni", given_json(True), 1.0, 1.0)
     history.record(run, "colonies", given_json(frozenset({"Mali", "Ghana"})), 0.5, 12.5)

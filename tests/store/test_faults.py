@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from quiz.store.database import Database, StoreError
-from quiz.store.history import History
+from quiz.store.history import History, RunKind
 
 MOMENT = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 STAMP = "20260105T090000Z"
@@ -28,9 +28,9 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from quiz.store.cards import record_review
+    from quiz.study.cards import record_review
     from quiz.store.database import Database
-    from quiz.store.history import History
+    from quiz.store.history import History, RunKind
     from quiz.study.scheduler import Rating, StudyScheduler
 
     path, kind, deck, count = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
@@ -38,7 +38,7 @@ WRITER = textwrap.dedent(
     sys.stdin.readline()
     db = Database(path)
     history, scheduler = History(db), StudyScheduler()
-    run = history.start(deck, deck, "quiz", count) if kind == "quiz" else 0
+    run = history.start(deck, deck, RunKind.FULL, count) if kind == "quiz" else 0
     for number in range(count):
         if kind == "quiz":
             history.record(run, f"q{number}", "true", 1.0, 0.5)
@@ -147,7 +147,7 @@ def test_a_damaged_store_is_moved_aside_and_a_new_one_started(
     path = tmp_path / "quiz.sqlite3"
     db = Database(path)
     history = History(db)
-    run = history.start("d", "D", "quiz", 300)
+    run = history.start("d", "D", RunKind.FULL, 300)
     for number in range(300):
         history.record(run, f"q{number}", "an answer long enough to fill pages", 1.0, 1.0)
     db.close()
@@ -161,7 +161,7 @@ def test_a_damaged_store_is_moved_aside_and_a_new_one_started(
     )
     assert aside.read_bytes() == damaged
     assert History(db).sessions() == []
-    History(db).start("d", "D", "quiz", 1)
+    History(db).start("d", "D", RunKind.FULL, 1)
     assert len(History(db).sessions()) == 1
     db.close()
     assert integrity(path) == [("ok",)]
@@ -215,7 +215,7 @@ def test_another_programs_database_is_moved_aside_untouched(
         f"The file {path} was not a quiz history file; it was moved to {aside}"
         " and a new one started."
     )
-    History(db).start("d", "D", "quiz", 1)
+    History(db).start("d", "D", RunKind.FULL, 1)
     db.close()
     assert aside.read_bytes() == before
     assert integrity(path) == [("ok",)]
@@ -261,7 +261,7 @@ def test_a_full_disk_is_one_sentence_and_the_failed_write_is_undone(tmp_path: Pa
     path = tmp_path / "quiz.sqlite3"
     db = Database(path)
     history = History(db)
-    run = history.start("d", "D", "quiz", 3)
+    run = history.start("d", "D", RunKind.FULL, 3)
     history.record(run, "q1", "true", 1.0, 1.0)
     pages = db.query("PRAGMA page_count")[0][0]
     db.query(f"PRAGMA max_page_count = {pages}")  # the file can no longer grow, as on a full disk
@@ -282,7 +282,7 @@ def test_a_read_only_store_is_one_sentence_and_keeps_its_data(tmp_path: Path) ->
     path = tmp_path / "quiz.sqlite3"
     db = Database(path)
     history = History(db)
-    run = history.start("d", "D", "quiz", 2)
+    run = history.start("d", "D", RunKind.FULL, 2)
     history.record(run, "q1", "true", 1.0, 1.0)
     db.query("PRAGMA query_only = ON")  # writes now fail as on a read-only file or folder
     with pytest.raises(StoreError) as caught:

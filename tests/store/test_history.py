@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quiz.store.database import Database
-from quiz.store.history import History
+from quiz.store.history import History, RunKind
 
 
 class Clock:
@@ -34,7 +34,7 @@ def history(path: Path) -> History:
 
 
 def test_a_run_is_saved_answer_by_answer(history: History, path: Path) -> None:
-    run = history.start("every-type", "Every type", "quiz", 3)
+    run = history.start("every-type", "Every type", RunKind.FULL, 3)
     history.record(run, "capital", '"Bamako"', 1.0, 2.5)
     history.record(run, "colonies", '["Algeria"]', 0.5, 4.0)
     with sqlite3.connect(path) as other:  # what another process sees, before the end
@@ -57,7 +57,7 @@ def test_a_run_is_saved_answer_by_answer(history: History, path: Path) -> None:
 
 
 def test_answers_read_back_in_order(history: History) -> None:
-    run = history.start("d", "D", "quiz", 2)
+    run = history.start("d", "D", RunKind.FULL, 2)
     history.record(run, "b", "true", 1.0, 1.0)
     history.record(run, "a", "false", 0.0, 2.0)
     saved = history.answers(run)
@@ -70,18 +70,18 @@ def test_answers_read_back_in_order(history: History) -> None:
 
 
 def test_best_and_last_count_finished_full_runs_only(history: History) -> None:
-    def run(deck: str, mode: str, points: list[float], *, finish: bool = True) -> None:
+    def run(deck: str, mode: RunKind, points: list[float], *, finish: bool = True) -> None:
         run_id = history.start(deck, deck.title(), mode, len(points))
         for number, value in enumerate(points):
             history.record(run_id, f"q{number}", "true", value, 1.0)
         if finish:
             history.finish(run_id)
 
-    run("alpha", "quiz", [1, 1, 1, 0])  # 75%
-    run("alpha", "quiz", [1, 0, 0, 0])  # 25%, the last finished
-    run("alpha", "retry", [1, 1, 1])  # a retry: not a score for the deck
-    run("alpha", "quiz", [1, 1], finish=False)  # stopped halfway
-    run("beta", "quiz", [0, 1])
+    run("alpha", RunKind.FULL, [1, 1, 1, 0])  # 75%
+    run("alpha", RunKind.FULL, [1, 0, 0, 0])  # 25%, the last finished
+    run("alpha", RunKind.RETRY, [1, 1, 1])  # a retry: not a score for the deck
+    run("alpha", RunKind.FULL, [1, 1], finish=False)  # stopped halfway
+    run("beta", RunKind.FULL, [0, 1])
     scores = history.deck_scores()
     assert (scores["alpha"].best, scores["alpha"].last, scores["alpha"].runs) == (75, 25, 2)
     assert (scores["beta"].best, scores["beta"].last, scores["beta"].runs) == (50, 50, 1)
@@ -93,8 +93,8 @@ def test_best_and_last_count_finished_full_runs_only(history: History) -> None:
 def test_two_stores_on_one_file_write_in_turn(path: Path) -> None:
     first = History(Database(path, clock=Clock()))
     second = History(Database(path, clock=Clock()))
-    a = first.start("d", "D", "quiz", 2)
-    b = second.start("d", "D", "quiz", 2)
+    a = first.start("d", "D", RunKind.FULL, 2)
+    b = second.start("d", "D", RunKind.FULL, 2)
     first.record(a, "q1", "true", 1.0, 1.0)
     second.record(b, "q1", "false", 0.0, 1.0)
     first.record(a, "q2", "true", 1.0, 1.0)
@@ -102,6 +102,11 @@ def test_two_stores_on_one_file_write_in_turn(path: Path) -> None:
 
 
 def test_study_sessions_are_not_quiz_history(history: History) -> None:
-    history.start("d", "D", "study", 5)
+    """Older versions saved study sittings as runs of mode 'study'; they are no quizzes."""
+    with history.database.transaction() as connection:
+        connection.execute(
+            "INSERT INTO sessions (deck_id, deck_title, mode, started_at, question_count,"
+            " max_score) VALUES ('d', 'D', 'study', '2026-01-01T09:00:00.000000+00:00', 5, 5)"
+        )
     assert history.sessions() == []
     assert history.deck_scores() == {}

@@ -16,7 +16,7 @@ from quiz.store.database import (
     Database,
     StoreError,
 )
-from quiz.store.history import History
+from quiz.store.history import History, RunKind
 
 
 def header(path: Path) -> tuple[int, int, set[str]]:
@@ -50,7 +50,7 @@ def test_a_new_or_empty_file_becomes_a_current_store(
     make(path)
     db = Database(path)
     assert db.notice is None
-    History(db).start("d", "D", "quiz", 1)
+    History(db).start("d", "D", RunKind.FULL, 1)
     db.close()
     version, application_id, tables = header(path)
     assert (version, application_id) == (len(MIGRATIONS), APPLICATION_ID)
@@ -100,7 +100,7 @@ def test_a_version_1_store_is_upgraded_and_keeps_its_data(tmp_path: Path) -> Non
         ("capital", '"Bamako"', True, 1.0),
         ("colonies", '["Algeria"]', False, 0.5),
     ]
-    history.record(history.start("d", "D", "quiz", 1), "q", "true", 1.0, 1.0)
+    history.record(history.start("d", "D", RunKind.FULL, 1), "q", "true", 1.0, 1.0)
     db.close()
     assert header(path)[:2] == (len(MIGRATIONS), APPLICATION_ID)
 
@@ -108,7 +108,7 @@ def test_a_version_1_store_is_upgraded_and_keeps_its_data(tmp_path: Path) -> Non
 def test_a_store_from_a_newer_quiz_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "quiz.sqlite3"
     db = Database(path)
-    History(db).start("d", "D", "quiz", 1)
+    History(db).start("d", "D", RunKind.FULL, 1)
     db.close()
     with closing(sqlite3.connect(path)) as newer:
         newer.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")

@@ -9,7 +9,7 @@ from pathlib import Path
 from quiz.deck.loader import load_deck_or_raise
 from quiz.question_report import question_lines
 from quiz.store.database import Database
-from quiz.store.history import History
+from quiz.store.history import History, RunKind
 from quiz.store.question_stats import question_stats
 
 DECK = Path(__file__).parents[1] / "decks" / "every-type.yaml"
@@ -19,9 +19,9 @@ def test_asked_right_median_and_wrong_picks(tmp_path: Path) -> None:
     database = Database(tmp_path / "q.sqlite3", clock=lambda: datetime(2026, 1, 1, tzinfo=UTC))
     history = History(database)
     for given, points, seconds in (("Gao", 0.0, 4.0), ("Bamako", 1.0, 2.0), ("Gao", 0.0, 9.0)):
-        session = history.start("every-type", "Every type", "quiz", 1)
+        session = history.start("every-type", "Every type", RunKind.FULL, 1)
         history.record(session, "capital", json.dumps(given), points, seconds)
-    sunni = history.start("every-type", "Every type", "quiz", 1)
+    sunni = history.start("every-type", "Every type", RunKind.FULL, 1)
     history.record(sunni, "sunni", json.dumps(True), 1.0, 1)
 
     stats = question_stats(database, "every-type")

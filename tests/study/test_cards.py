@@ -13,8 +13,9 @@ from pathlib import Path
 import fsrs
 import pytest
 
-from quiz.store.cards import load_card, load_cards, new_cards_since, record_review
+from quiz.store.cards import new_cards_since
 from quiz.store.database import Database, StoreError
+from quiz.study.cards import load_card, load_cards, record_review
 from quiz.study.scheduler import CardState, Rating, StudyScheduler, card_key
 
 Replay = Callable[[int, Sequence[tuple[int, datetime]]], list[fsrs.Card]]
@@ -89,7 +90,7 @@ KILLED_CHILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from quiz.store.cards import record_review
+    from quiz.study.cards import record_review
     from quiz.store.database import Database
     from quiz.study.scheduler import Rating, StudyScheduler
 

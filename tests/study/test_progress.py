@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from quiz.deck.model import Deck
-from quiz.store.cards import record_review
 from quiz.store.database import Database
+from quiz.study.cards import record_review
 from quiz.study.progress import (
     DayReviews,
     DeckProgress,

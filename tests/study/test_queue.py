@@ -11,8 +11,8 @@ import fsrs
 
 from quiz.deck.loader import load_deck_or_raise
 from quiz.deck.model import Deck
-from quiz.store.cards import load_card, load_cards, record_review
 from quiz.store.database import Database
+from quiz.study.cards import load_card, load_cards, record_review
 from quiz.study.queue import DEFAULT_NEW_PER_DAY, new_allowance, study_queue
 from quiz.study.scheduler import Rating, StudyScheduler, card_key
 

@@ -11,8 +11,8 @@ import pytest
 from quiz.deck.model import Deck
 from quiz.play.scoring import Given
 from quiz.play.session import QuizSession
-from quiz.store.cards import load_card
 from quiz.store.database import Database
+from quiz.study.cards import load_card
 from quiz.study.rating import expected_seconds
 from quiz.study.scheduler import Rating, StudyScheduler, card_key
 from quiz.study.session import Remaining, StudySession

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quiz.deck.model import Deck
-from quiz.store.cards import record_review
 from quiz.store.database import Database
-from quiz.store.history import RETRY_RUN, History
+from quiz.store.history import History, RunKind
+from quiz.study.cards import record_review
 from quiz.study.scheduler import Rating, StudyScheduler
 from quiz.study.statistics import (
     CHART_DAYS,
@@ -18,7 +18,9 @@ from quiz.study.statistics import (
 )
 
 
-def quiz(history: History, deck_id: str, right: int, of: int, *, mode: str = "quiz") -> int:
+def quiz(
+    history: History, deck_id: str, right: int, of: int, *, mode: RunKind = RunKind.FULL
+) -> int:
     run = history.start(deck_id, f"Title of {deck_id}", mode, of)
     for number in range(of):
         history.record(run, f"q{number}", '"x"', float(number < right), 1.0)
@@ -29,7 +31,7 @@ def test_trends_are_finished_full_quizzes_oldest_first_latest_deck_first(db: Dat
     history = History(db)
     history.finish(quiz(history, "a", 1, 2))
     quiz(history, "a", 2, 2)  # stopped: not a score
-    history.finish(quiz(history, "a", 1, 1, mode=RETRY_RUN))  # a retry: another story
+    history.finish(quiz(history, "a", 1, 1, mode=RunKind.RETRY))  # a retry: another story
     history.finish(quiz(history, "b", 4, 5))
     history.finish(quiz(history, "a", 2, 2))
     trends = score_trends(history)
@@ -86,7 +88,9 @@ def test_question_figures_are_hardest_first_over_the_decks_at_hand(
         ("other", "colonies", 0.0),
         ("other", "capital", 0.0),
     ):
-        history.record(history.start(deck_id, deck_id, "quiz", 1), question, '"x"', right, 1.0)
+        history.record(
+            history.start(deck_id, deck_id, RunKind.FULL, 1), question, '"x"', right, 1.0
+        )
     found = question_figures(db, [deck, other])
     assert [(f.deck.id, f.question.id, f.stats.share_right) for f in found] == [
         ("every-type", "events", 0.0),  # as hard: in the order of the decks, then of the lines

@@ -38,7 +38,7 @@ def test_play_opens_the_app_on_the_decks_named(launched: list[QuizApp], data_dir
     assert cli.main(["play", str(decks), "--seed", "7"]) == 0
     [app] = launched
     assert [d.id for d in app.decks] == ["every-type"]
-    assert app.begin == "quiz"  # the folder holds one deck
+    assert app.opening == "quiz"  # the folder holds one deck
     assert app.history is not None
     assert (data_dir / "quiz.sqlite3").exists()
 
@@ -53,7 +53,7 @@ def test_quiz_alone_plays_the_bundled_decks(
     assert cli.main([]) == 0
     [app] = launched
     assert [d.id for d in app.decks] == ["every-type"]
-    assert app.begin == "home"  # no deck named: the decks, their history and options
+    assert app.opening == "home"  # no deck named: the decks, their history and options
 
 
 def test_bad_decks_are_listed_and_nothing_opens(

@@ -11,7 +11,7 @@ from quiz.cli import main
 from quiz.deck import Deck
 from quiz.play.record import given_json
 from quiz.store.database import Database
-from quiz.store.history import History
+from quiz.store.history import History, RunKind
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
@@ -69,7 +69,7 @@ async def test_each_question_with_its_wrong_picks(
 ) -> None:
     history = History(study_store)
     for picked, points, seconds in (("Gao", 0.0, 4.0), ("Bamako", 1.0, 2.0), ("Gao", 0.0, 9.0)):
-        run = history.start("every-type", every_type.title, "quiz", 2)
+        run = history.start("every-type", every_type.title, RunKind.FULL, 2)
         history.record(run, "capital", given_json(picked), points, seconds)
         history.record(run, "sunni", given_json(True), 1.0, 3.0)
     app = study_app(every_type, study_store, clock)

@@ -10,8 +10,8 @@ import fsrs
 from textual.pilot import Pilot
 
 from quiz.deck import Deck
-from quiz.store.cards import load_cards
 from quiz.store.database import Database
+from quiz.study.cards import load_cards
 from quiz.study.rating import expected_seconds
 from quiz.study.scheduler import card_key
 from quiz.tui.app import QuizApp

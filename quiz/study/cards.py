@@ -1,0 +1,94 @@
+"""The store's schedules as the scheduler's cards, and a rating saved with the card it leaves.
+
+The store keeps plain rows (`quiz.store.cards`: the state as text, the due time); this
+module reads the text as a `CardState` and writes one back, so the store never meets the
+scheduler. A schedule that cannot be read is one sentence (StoreError), never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from quiz.store.cards import (
+    CardRow,
+    CardWrite,
+    ReviewFacts,
+    card_row,
+    card_rows,
+    damaged,
+    save_review,
+)
+from quiz.store.database import Database
+from quiz.study.scheduler import CardState, Rating, StudyScheduler, card_key
+
+
+@dataclass(frozen=True, slots=True)
+class SavedReview:
+    """One review as saved; `card` is the state it left the card in.
+
+    `correct` is None for a flashcard-style reveal, where only the learner's rating says
+    whether they knew it.
+    """
+
+    deck_id: str
+    question_id: str
+    rating: Rating
+    correct: bool | None
+    seconds: float | None
+    reviewed_at: datetime
+    card: CardState
+
+
+def new_card(deck_id: str, question_id: str, now: datetime) -> CardState:
+    """The card of a question never reviewed, due at `now`."""
+    return CardState.new(card_key(deck_id, question_id), now)
+
+
+def card_state(db: Database, deck_id: str, row: CardRow) -> CardState:
+    """The scheduler's card that a saved row holds (StoreError if it is damaged)."""
+    try:
+        return CardState.from_json(row.state)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise damaged(db, deck_id, row.question_id, exc) from exc
+
+
+def load_card(db: Database, deck_id: str, question_id: str) -> CardState:
+    """The question's saved card, or a new card due now if it was never reviewed."""
+    row = card_row(db, deck_id, question_id)
+    if row is None:
+        return new_card(deck_id, question_id, db.now())
+    return card_state(db, deck_id, row)
+
+
+def load_cards(db: Database, deck_id: str) -> dict[str, CardState]:
+    """Every saved card of a deck by question id, including questions since removed."""
+    return {row.question_id: card_state(db, deck_id, row) for row in card_rows(db, deck_id)}
+
+
+def record_review(
+    db: Database,
+    scheduler: StudyScheduler,
+    deck_id: str,
+    question_id: str,
+    rating: Rating,
+    *,
+    correct: bool | None = None,
+    seconds: float | None = None,
+) -> SavedReview:
+    """Rate the question's card now and save its new state and the review, all or nothing.
+
+    The card is read inside the store's write transaction, so two processes studying the
+    same deck cannot overwrite each other's reviews.
+    """
+    after: list[CardState] = []
+
+    def review(row: CardRow | None, now: datetime) -> CardWrite:
+        card = new_card(deck_id, question_id, now) if row is None else card_state(db, deck_id, row)
+        reviewed, log = scheduler.review(card, rating, now, seconds)
+        after.append(reviewed)
+        return CardWrite(reviewed.to_json(), reviewed.due, log)
+
+    facts = ReviewFacts(int(rating), correct, seconds)
+    reviewed_at = save_review(db, deck_id, question_id, facts, review)
+    return SavedReview(deck_id, question_id, rating, correct, seconds, reviewed_at, after[-1])
