@@ -110,6 +110,14 @@ def test_order_question(deck: Deck) -> None:
     assert not check_answer(events, tuple(reversed(events.items))).correct
 
 
+def test_a_two_item_order_is_right_or_wrong() -> None:
+    """Two items have one pair: kept, the full point; swapped, none."""
+    pair = OrderQuestion(id="q", prompt="?", items=("Independence", "Sand War"))
+    assert check_answer(pair, ("Independence", "Sand War")).points == 1.0
+    assert check_answer(pair, ("Sand War", "Independence")).points == 0.0
+    assert order_points(("a",), ("a",)) == 1.0
+
+
 def test_cloze_checks_each_blank_like_text(deck: Deck) -> None:
     missions = question(deck, "missions")
     assert isinstance(missions, ClozeQuestion)
@@ -137,5 +145,6 @@ def test_given_text_reads_like_the_answer(deck: Deck) -> None:
     assert given_text(colonies, frozenset({"Mali", "Algeria"})) == "Algeria, Mali"
     assert given_text(colonies, frozenset()) == "(nothing picked)"
     assert given_text(question(deck, "sunni"), False) == "False"
+    assert given_text(question(deck, "sunni"), True) == "True"
     assert given_text(question(deck, "events"), ("b", "a")) == "b → a"
     assert given_text(question(deck, "missions"), ("x", "y")) == "x; y"

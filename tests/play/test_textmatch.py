@@ -110,3 +110,92 @@ def test_the_first_matching_accepted_form_is_named() -> None:
     found = match_text("Tombouctou", ("Timbuktu", "Tombouctou"))
     assert found is not None
     assert found.expected == "Tombouctou"
+
+
+MONTH_NAMES = [
+    ("January", 1),
+    ("Jan", 1),
+    ("February", 2),
+    ("Feb", 2),
+    ("March", 3),
+    ("Mar", 3),
+    ("April", 4),
+    ("Apr", 4),
+    ("May", 5),
+    ("June", 6),
+    ("Jun", 6),
+    ("July", 7),
+    ("Jul", 7),
+    ("August", 8),
+    ("Aug", 8),
+    ("September", 9),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("October", 10),
+    ("Oct", 10),
+    ("November", 11),
+    ("Nov", 11),
+    ("December", 12),
+    ("Dec", 12),
+]
+"""Written out here, not read from the module: a month dropped there must fail here."""
+
+
+@pytest.mark.parametrize(("name", "number"), MONTH_NAMES)
+def test_every_month_and_its_abbreviation_is_read(name: str, number: int) -> None:
+    assert parse_date(f"7 {name} 2025") == date(2025, number, 7)
+    assert parse_date(f"{name.upper()}. 7, 2025") == date(2025, number, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("1st April 2025", 1),
+        ("2nd April 2025", 2),
+        ("3rd April 2025", 3),
+        ("April 4th, 2025", 4),
+        ("April 22nd, 2025", 22),
+        ("April 23rd, 2025", 23),
+        ("7 April 2025.", 7),  # the end of a sentence
+        ("April 7,2025", 7),  # no space after the comma
+    ],
+)
+def test_ordinal_days_a_full_stop_and_a_tight_comma(text: str, day: int) -> None:
+    assert parse_date(text) == date(2025, 4, day)
+
+
+@pytest.mark.parametrize("text", ["7 April 25", "April 7, 25", "25-04-07", "7 Apr 025"])
+def test_a_year_has_four_digits(text: str) -> None:
+    """`25` could be 1925 or 2025; read as a year it would be 25 AD."""
+    assert parse_date(text) is None
+    assert match_text(text, ("7 April 2025",)) is None
+
+
+@pytest.mark.parametrize(
+    ("expected", "typed", "forgiven"),
+    [
+        ("Mali", "Mals", False),  # 4 letters: no typo
+        ("Niger", "Nigar", True),  # 5 letters: one typo
+        ("Niger", "Nagar", False),
+        ("Marrakech", "Marrakesh", True),  # 9 letters: still one
+        ("Marrakech", "Morrakesh", False),
+        ("Mauritania", "Moritania", True),  # 10 letters: two typos
+        ("Mauritania", "Moritanya", False),  # never three
+        ("Ouagadougou", "Wagadougou", True),  # 11 letters: two
+        ("Ouagadougou", "Wagadugou", False),
+    ],
+)
+def test_typos_forgiven_grow_with_the_length_of_the_answer(
+    expected: str, typed: str, forgiven: bool
+) -> None:
+    found = match_text(typed, (expected,))
+    assert (found is not None) is forgiven
+    assert found is None or not found.exact
+
+
+@pytest.mark.parametrize("symbol", ["%", "$", "€", "£", "¥", "°"])
+def test_symbols_that_change_a_number_are_kept(symbol: str) -> None:
+    assert fold(f"30{symbol}") == fold(f"30 {symbol}")
+    assert fold(f"30{symbol}") != fold("30")
+    assert match_text("30", (f"30{symbol}",)) is None
+    assert match_text(f" 30 {symbol}", (f"30{symbol}",)) is not None
