@@ -16,7 +16,7 @@ from quiz.collector import cycle_collector_paused, freeze_survivors
 from quiz.deck import Deck
 from quiz.deck.library import load_decks
 from quiz.paths import deck_cache_dir, default_decks_dir, store_path
-from quiz.store.database import Database, StoreError
+from quiz.store.database import Database, StoreError, store_exists
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
@@ -99,6 +99,23 @@ def open_store() -> tuple[Database | None, str]:
     except StoreError as exc:
         return None, str(exc)
     return database, database.notice or ""
+
+
+def saved_store() -> Database | None:
+    """The store for a command that only reads it, or None when nothing was saved yet.
+
+    Creates nothing. Raises StoreError when the store, or the folder it would be in,
+    cannot be used: an unreadable history must not pass for an empty one. A notice that a
+    damaged file was set aside is printed.
+    """
+    if not store_exists(store_path()):
+        return None
+    database, message = open_store()
+    if database is None:
+        raise StoreError(message)
+    if message:
+        print(message, file=sys.stderr)
+    return database
 
 
 def quiz_app_class() -> type[QuizApp]:

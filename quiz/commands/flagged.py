@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 
-from quiz.commands import Subparsers, add_command, add_deck_paths, open_store, readable_decks
+from quiz.commands import Subparsers, add_command, add_deck_paths, readable_decks, saved_store
 from quiz.deck.errors import display_path
 from quiz.flagging import OpenFlag, open_flags
-from quiz.paths import is_installed_copy, store_path
+from quiz.paths import is_installed_copy
 from quiz.problems import plural
 from quiz.store.database import StoreError
 
@@ -29,22 +30,16 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     decks = readable_decks(args.paths)
-    if not store_path().exists():
-        print("No flagged questions.")
-        return 0
-    database, message = open_store()
-    if database is None:
-        print(f"quiz: error: {message}", file=sys.stderr)
-        return 1
-    if message:
-        print(message, file=sys.stderr)
     try:
-        flags = open_flags(database, decks)
+        database = saved_store()
+        if database is None:
+            print("No flagged questions.")
+            return 0
+        with closing(database):
+            flags = open_flags(database, decks)
     except StoreError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
-    finally:
-        database.close()
     for flag in sorted(flags, key=lambda f: (str(f.deck.path), f.question.line)):
         print(line(flag))
     print(f"{plural(len(flags), 'flagged question')}." if flags else "No flagged questions.")

@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from contextlib import closing
 
-from quiz.commands import Subparsers, add_command, add_deck_paths, readable_decks
+from quiz.commands import Subparsers, add_command, add_deck_paths, readable_decks, saved_store
 from quiz.deck import Deck
 from quiz.deck.errors import display_path
-from quiz.paths import store_path
 from quiz.play import figures
 from quiz.question_report import question_lines
 from quiz.store.database import Database, StoreError, utc_now
@@ -59,18 +58,25 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = store_path()
-    if not path.exists():
-        print("No quizzes yet.")
-        return 0
-    decks = readable_decks(args.paths)
     try:
-        if args.questions:
-            return print_questions(path, [deck for deck in decks if args.deck in (None, deck.id)])
-        rows, statistics = read_store(path, args.deck, decks)
+        database = saved_store()
+        if database is None:
+            print("No quizzes yet.")
+            return 0
+        with closing(database):
+            return report(database, args)
     except StoreError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
+
+
+def report(database: Database, args: argparse.Namespace) -> int:
+    """Print the runs and figures saved in `database`, or each question's with --questions."""
+    decks = readable_decks(args.paths)
+    if args.questions:
+        return print_questions(database, [deck for deck in decks if args.deck in (None, deck.id)])
+    rows = History(database).sessions(args.deck)
+    statistics = gather_statistics(database, decks, utc_now(), deck_id=args.deck)
     print(table(rows) if rows else "No quizzes yet.")
     sections = (
         trends_text(statistics.trends),
@@ -83,18 +89,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_questions(path: Path, decks: Sequence[Deck]) -> int:
+def print_questions(database: Database, decks: Sequence[Deck]) -> int:
     """Per deck: its title and file, then its questions' figures (`question_lines`)."""
     if not decks:
         print("quiz: error: no deck to report on (see 'quiz check' and --deck)", file=sys.stderr)
         return 1
-    database = Database(path)
-    try:
-        if database.notice:
-            print(database.notice, file=sys.stderr)
-        stats = [question_stats(database, deck.id) for deck in decks]
-    finally:
-        database.close()
+    stats = [question_stats(database, deck.id) for deck in decks]
     sections = [
         "\n".join([deck_heading(deck), *(question_lines(deck, found) if found else [NO_ANSWERS])])
         for deck, found in zip(decks, stats, strict=True)
@@ -107,21 +107,6 @@ def deck_heading(deck: Deck) -> str:
     """`Title (path)`: the path is where an author goes to edit the questions below it."""
     where = display_path(deck.path) if deck.path else deck.id
     return f"{deck.title} ({where})"
-
-
-def read_store(
-    path: Path, deck_id: str | None, decks: Sequence[Deck]
-) -> tuple[list[SessionRow], Statistics]:
-    """The runs and the figures saved in the store at `path`; says so when a damaged file
-    was set aside."""
-    database = Database(path)
-    try:
-        if database.notice:
-            print(database.notice, file=sys.stderr)
-        rows = History(database).sessions(deck_id)
-        return rows, gather_statistics(database, decks, utc_now(), deck_id=deck_id)
-    finally:
-        database.close()
 
 
 def table(rows: Sequence[SessionRow]) -> str:

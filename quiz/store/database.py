@@ -11,7 +11,9 @@ refused and left alone. The clock is passed in so tests control time.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -217,16 +219,54 @@ class Database:
             self._connection.close()
 
 
+def store_exists(path: Path) -> bool:
+    """Whether a store file is at `path`, creating nothing; StoreError when there is none
+    and its folder could not hold one.
+
+    For commands that only read the store: no file means nothing saved yet, but a data
+    folder that is a file, or that this user may not enter or write, must be said, as
+    opening the store says it, and not be taken for an empty history.
+    """
+    try:
+        path.stat()
+        return True
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError as exc:
+        raise StoreError(f"cannot open the history file {path}: {_reason(exc)}") from exc
+    _check_folder(path)
+    return False
+
+
+def _check_folder(path: Path) -> None:
+    """Raise StoreError unless `_make_folder` could make and use the store's folder."""
+    for folder in (path.parent, *path.parent.parents):
+        try:
+            is_folder = stat.S_ISDIR(folder.stat().st_mode)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            raise StoreError(f"cannot open the history file {path}: {_reason(exc)}") from exc
+        if not is_folder:
+            raise _folder_error(path, "a file is in the way")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(f"cannot open the history file {path}: {REASONS[sqlite3.SQLITE_PERM]}")
+        return
+
+
 def _make_folder(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         blocked = isinstance(exc, FileExistsError | NotADirectoryError)
         why = "a file is in the way" if blocked else exc.strerror or str(exc)
-        raise StoreError(
-            f"cannot open the history file {path}: its folder {path.parent} cannot be created"
-            f" ({why})"
-        ) from exc
+        raise _folder_error(path, why) from exc
+
+
+def _folder_error(path: Path, why: str) -> StoreError:
+    return StoreError(
+        f"cannot open the history file {path}: its folder {path.parent} cannot be created ({why})"
+    )
 
 
 def _inspect(path: Path) -> Unfit | None:
@@ -383,6 +423,8 @@ def _code(exc: sqlite3.Error) -> int | None:
 
 def _reason(exc: OSError | sqlite3.Error) -> str:
     """Why, in plain words."""
+    if isinstance(exc, PermissionError):
+        return REASONS[sqlite3.SQLITE_PERM]
     if isinstance(exc, OSError):
         return str(exc.strerror or exc)
     return REASONS.get(_code(exc) or 0, str(exc))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from quiz.store.history import History, RunKind
 
 STARTED = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 DECKS = Path(__file__).parents[1] / "decks"
+AS_NOBODY = ("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups")
 
 
 @pytest.fixture
@@ -133,3 +137,62 @@ def test_figures_per_question(
     assert main(["stats", "--questions", "--deck", "nope", str(every_type)]) == 1
     out, err = capsys.readouterr()
     assert (out, err) == ("", "quiz: error: no deck to report on (see 'quiz check' and --deck)\n")
+
+
+@pytest.mark.parametrize("command", ["stats", "flagged"])
+def test_a_data_folder_in_the_way_is_said_not_taken_for_an_empty_history(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(blocker / "quiz"))
+    assert main([command, str(DECKS / "every-type.yaml")]) == 1
+    out, err = capsys.readouterr()
+    store = blocker / "quiz" / "quiz.sqlite3"
+    assert (out, err) == (
+        "",
+        f"quiz: error: cannot open the history file {store}: its folder {store.parent} cannot"
+        " be created (a file is in the way)\n",
+    )
+
+
+def run_as_nobody(args: list[str], data: Path) -> subprocess.CompletedProcess[str]:
+    """`quiz ARGS` as the unprivileged user nobody: root could use any folder."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to run the command as another user (nobody)")
+    return subprocess.run(
+        [*AS_NOBODY, sys.executable, "-m", "quiz", *args],
+        env={**os.environ, "QUIZ_DATA_DIR": str(data)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        cwd=DECKS,
+    )
+
+
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A folder that every user can reach (pytest's tmp_path is root's alone)."""
+    with tempfile.TemporaryDirectory() as name:
+        Path(name).chmod(0o755)
+        yield Path(name)
+
+
+@pytest.mark.parametrize("mode", [0o700, 0o755])
+def test_a_data_folder_out_of_reach_is_said_not_taken_for_an_empty_history(
+    mode: int, open_folder: Path
+) -> None:
+    """0o700: nobody cannot look inside it; 0o755: nobody can look, but not save there."""
+    data = open_folder / "data"
+    data.mkdir()
+    data.chmod(mode)
+    done = run_as_nobody(["stats"], data)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"quiz: error: cannot open the history file {data / 'quiz.sqlite3'}:"
+        " permission was denied\n"
+    )
