@@ -75,7 +75,8 @@ def package_notes(path: Path) -> list[PackageNote]:
         from anki.errors import BackendError
     except ImportError as exc:
         raise MissingLibrary(
-            "reading .apkg files needs the official Anki library: pip install 'quiz[anki]'"
+            "reading .apkg files needs the official Anki library:"
+            " pip install '.[anki]' in quiz's folder"
         ) from exc
     if not path.is_file():
         raise FileNotFoundError(2, "no such file", str(path))

@@ -319,7 +319,8 @@ def test_without_the_anki_library_one_line_says_how_to_get_it(
     run = quiz_import("cards.apkg", "-o", "cards.yaml")
     assert (run.status, run.out) == (1, [])
     assert run.err == [
-        "quiz: error: reading .apkg files needs the official Anki library: pip install 'quiz[anki]'"
+        "quiz: error: reading .apkg files needs the official Anki library:"
+        " pip install '.[anki]' in quiz's folder"
     ]
     assert not Path("cards.yaml").exists()
 
