@@ -181,17 +181,19 @@ class QuizApp(App[None]):
     def on_home_screen_study(self, message: HomeScreen.Study) -> None:
         self.study(message.deck, message.new_per_day)
 
+    # A choice whose screen is gone or covered is dropped: see `quiz.tui.screens.choice`.
+
     def on_question_screen_answered(self, message: QuestionScreen.Answered) -> None:
-        if self._flow is not None:
+        if self._flow is not None and not message.stale:
             self._flow.answered(message.given)
 
-    def on_feedback_screen_continue(self, _message: FeedbackScreen.Continue) -> None:
-        if self._flow is not None:
+    def on_feedback_screen_continue(self, message: FeedbackScreen.Continue) -> None:
+        if self._flow is not None and not message.stale:
             self._flow.next()
 
     def on_results_screen_chosen(self, message: ResultsScreen.Chosen) -> None:
         flow = self._flow
-        if flow is None:
+        if flow is None or message.stale:
             return
         if message.choice == "retry":
             self._run(flow.session.retry_missed(self._next_seed()), flow.options)
@@ -201,19 +203,20 @@ class QuizApp(App[None]):
             self.action_home()
 
     def on_study_question_screen_answered(self, message: StudyQuestionScreen.Answered) -> None:
-        if self._study is not None:
+        if self._study is not None and not message.stale:
             self._study.answered(message.given)
 
-    def on_study_question_screen_flipped(self, _message: StudyQuestionScreen.Flipped) -> None:
-        if self._study is not None:
+    def on_study_question_screen_flipped(self, message: StudyQuestionScreen.Flipped) -> None:
+        if self._study is not None and not message.stale:
             self._study.flipped()
 
     def on_study_answer_screen_rated(self, message: StudyAnswerScreen.Rated) -> None:
-        if self._study is not None:
+        if self._study is not None and not message.stale:
             self._study.rated(message.rating)
 
     def on_flaggable_screen_flag(self, message: FlaggableScreen.Flag) -> None:
-        self._ask_flag(message.deck, message.question)
+        if not message.stale:
+            self._ask_flag(message.deck, message.question)
 
     def action_flag(self) -> None:
         """Flag the question on screen (from the command palette)."""

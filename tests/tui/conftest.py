@@ -12,7 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.app import App
+from textual.keys import key_to_character
 from textual.pilot import Pilot
 
 from quiz.deck import (
@@ -138,6 +140,14 @@ async def start_quiz(pilot: Pilot[None], *keys: str) -> None:
     await pilot.press("enter")
     await pilot.press(*keys)
     await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def press_at_once(pilot: Pilot[None], *keys: str) -> None:
+    """Press `keys` (named as Textual names them) as one terminal read brings them: all queued
+    before the app handles the first. `pilot.press` lets the app settle after each key."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key_to_character(key)))
     await pilot.pause()
 
 

@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Button
 
 from quiz.play.session import AnswerRecord, QuizSession
+from quiz.tui.screens.choice import Choice
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.answer_feedback import AnswerFeedback
 from quiz.tui.widgets.footer import Footer
@@ -32,14 +32,13 @@ class FeedbackScreen(FlaggableScreen):
     ]
 
     @dataclass
-    class Continue(Message):
+    class Continue(Choice):
         """The learner has read the feedback."""
 
     def __init__(self, session: QuizSession, record: AnswerRecord) -> None:
         super().__init__(session.deck, record.question)
         self.session = session
         self.record = record
-        self._continued = False
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.session.deck.title, self.session.total)
@@ -54,10 +53,7 @@ class FeedbackScreen(FlaggableScreen):
         header.show(session.number, len(session.records), session.score, session.elapsed)
 
     def action_continue(self) -> None:
-        """Post `Continue` once, however many times Enter is pressed."""
-        if not self._continued:
-            self._continued = True
-            self.post_message(self.Continue())
+        self.post_message(self.Continue(self))
 
     @on(Button.Pressed, "#continue")
     def _pressed(self) -> None:

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from quiz.deck.model import AnyQuestion
+from quiz.tui.screens.choice import Dialog
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
 
@@ -20,7 +20,7 @@ NOTE_LENGTH = 200
 """A note is one line for `quiz flagged`; this is room enough to say what is wrong."""
 
 
-class FlagScreen(ModalScreen[str | None]):
+class FlagScreen(Dialog[str | None]):
     """Hands back the note (maybe empty) to flag `question` with, or None to cancel."""
 
     CSS_PATH = "flag.tcss"

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 
 from quiz.deck.model import AnyQuestion, Deck
+from quiz.tui.screens.choice import Choice
 
 FLAG_KEY = "exclamation_mark"
 FLAG_KEY_WHILE_TYPING = "ctrl+f"
@@ -34,7 +34,7 @@ class FlaggableScreen(Screen[None]):
     """
 
     @dataclass
-    class Flag(Message):
+    class Flag(Choice):
         """The learner wants to flag `question` of `deck`."""
 
         deck: Deck
@@ -53,4 +53,4 @@ class FlaggableScreen(Screen[None]):
         return True
 
     def action_flag(self, _key: str) -> None:
-        self.post_message(self.Flag(self.deck, self.question))
+        self.post_message(self.Flag(self, self.deck, self.question))

@@ -139,6 +139,9 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#decks")
     def _deck_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Open the deck's options, unless a second Enter (or click) finds them open."""
+        if not self.is_active:
+            return
         deck = self.query_one(DeckList).deck(event.option.id)
         self.app.push_screen(SetupScreen(deck), callback=lambda options: self._start(deck, options))
 

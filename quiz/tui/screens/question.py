@@ -8,10 +8,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.message import Message
 
 from quiz.play.scoring import Given
 from quiz.play.session import QuizSession
+from quiz.tui.screens.choice import Choice
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.progress_header import ProgressHeader
@@ -19,14 +19,14 @@ from quiz.tui.widgets.question_form import FOCUS_ANSWER, TYPED, QuestionForm
 
 
 class QuestionScreen(FlaggableScreen):
-    """Shows the session's current question; posts `Answered` once, with the learner's answer."""
+    """Shows the session's current question; posts `Answered` with the learner's answer."""
 
     CSS_PATH = "question.tcss"
     AUTO_FOCUS = FOCUS_ANSWER
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop"), *FLAG_BINDINGS]
 
     @dataclass
-    class Answered(Message):
+    class Answered(Choice):
         given: Given
 
     def __init__(self, session: QuizSession) -> None:
@@ -53,4 +53,4 @@ class QuestionScreen(FlaggableScreen):
     @on(QuestionForm.Answered)
     def _answered(self, event: QuestionForm.Answered) -> None:
         event.stop()
-        self.post_message(self.Answered(event.given))
+        self.post_message(self.Answered(self, event.given))

@@ -12,17 +12,17 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Label, Static
 
 from quiz.play import figures
 from quiz.play.breakdown import Tally
 from quiz.play.session import AnswerRecord, QuizSession
+from quiz.tui.screens.choice import Choice
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
 
-Choice = Literal["retry", "again", "decks"]
+Next = Literal["retry", "again", "decks"]
 
 
 def missed_text(record: AnswerRecord) -> Content:
@@ -46,8 +46,8 @@ class ResultsScreen(Screen[None]):
     ]
 
     @dataclass
-    class Chosen(Message):
-        choice: Choice
+    class Chosen(Choice):
+        choice: Next
 
     def __init__(self, session: QuizSession) -> None:
         super().__init__()
@@ -101,8 +101,8 @@ class ResultsScreen(Screen[None]):
             return bool(self.session.missed)
         return True
 
-    def action_choose(self, choice: Choice) -> None:
-        self.post_message(self.Chosen(choice))
+    def action_choose(self, choice: Next) -> None:
+        self.post_message(self.Chosen(self, choice))
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -9,16 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.deck.model import Deck
 from quiz.play.selection import QuizOptions
+from quiz.tui.screens.choice import Dialog
 from quiz.tui.widgets.footer import Footer
 
 
-class SetupScreen(ModalScreen[QuizOptions | None]):
+class SetupScreen(Dialog[QuizOptions | None]):
     """Hands back the chosen options, or None when the learner backs out."""
 
     CSS_PATH = "setup.tcss"

@@ -10,10 +10,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.message import Message
 
 from quiz.study.scheduler import Rating
 from quiz.study.session import StudySession
+from quiz.tui.screens.choice import Choice
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.answer_feedback import AnswerFeedback
 from quiz.tui.widgets.footer import Footer
@@ -31,7 +31,7 @@ class StudyAnswerScreen(FlaggableScreen):
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop"), *FLAG_BINDINGS]
 
     @dataclass
-    class Rated(Message):
+    class Rated(Choice):
         rating: Rating
 
     def __init__(self, session: StudySession) -> None:
@@ -52,4 +52,4 @@ class StudyAnswerScreen(FlaggableScreen):
     @on(RatingBar.Rated)
     def _rated(self, event: RatingBar.Rated) -> None:
         event.stop()
-        self.post_message(self.Rated(event.rating))
+        self.post_message(self.Rated(self, event.rating))

@@ -8,10 +8,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 
 from quiz.play.scoring import Given
 from quiz.study.session import StudySession
+from quiz.tui.screens.choice import Choice
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.question_form import FOCUS_ANSWER, SPACE_TAKEN, TYPED, QuestionForm
@@ -22,7 +22,7 @@ FLIP_KEYS = ("space", "ctrl+r")
 
 
 class StudyQuestionScreen(FlaggableScreen):
-    """Shows the session's card; posts `Answered` with the answer, or `Flipped`, once."""
+    """Shows the session's card; posts `Answered` with the answer, or `Flipped`."""
 
     CSS_PATH = "study_question.tcss"
     AUTO_FOCUS = FOCUS_ANSWER
@@ -33,18 +33,17 @@ class StudyQuestionScreen(FlaggableScreen):
     ]
 
     @dataclass
-    class Answered(Message):
+    class Answered(Choice):
         given: Given
 
     @dataclass
-    class Flipped(Message):
+    class Flipped(Choice):
         """The learner wants to see the answer without giving one."""
 
     def __init__(self, session: StudySession) -> None:
         question = session.question
         super().__init__(session.deck, question, typing=question.kind in TYPED)
         self.session = session
-        self._done = False
 
     def compose(self) -> ComposeResult:
         yield StudyHeader(self.session)
@@ -59,15 +58,9 @@ class StudyQuestionScreen(FlaggableScreen):
         return super().check_action(action, parameters)
 
     def action_flip(self, _key: str) -> None:
-        self._post(self.Flipped())
+        self.post_message(self.Flipped(self))
 
     @on(QuestionForm.Answered)
     def _answered(self, event: QuestionForm.Answered) -> None:
         event.stop()
-        self._post(self.Answered(event.given))
-
-    def _post(self, message: Message) -> None:
-        """Answer or flip once: a second key press before the answer shows is ignored."""
-        if not self._done:
-            self._done = True
-            self.post_message(message)
+        self.post_message(self.Answered(self, event.given))

@@ -10,17 +10,17 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from quiz.deck.model import Deck
 from quiz.study.progress import DeckProgress
 from quiz.study.settings import MAX_NEW_PER_DAY
+from quiz.tui.screens.choice import Dialog
 from quiz.tui.widgets.deck_list import study_line
 from quiz.tui.widgets.footer import Footer
 
 
-class StudySetupScreen(ModalScreen[int | None]):
+class StudySetupScreen(Dialog[int | None]):
     """Hands back the new cards a day to allow, or None when the learner backs out."""
 
     CSS_PATH = "study_setup.tcss"

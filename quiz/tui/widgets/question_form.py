@@ -64,9 +64,10 @@ with the keys that apply while answering."""
 
 
 class QuestionForm(Vertical):
-    """Shows `question` with its choices in `presented` order; posts `Answered` once.
+    """Shows `question` with its choices in `presented` order; posts `Answered`.
 
-    The screen that shows it focuses the answer, with `AUTO_FOCUS = FOCUS_ANSWER`."""
+    The screen that shows it focuses the answer, with `AUTO_FOCUS = FOCUS_ANSWER`, and makes
+    the answer a choice that the app takes once (`quiz.tui.screens.choice`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         ("t", "true_false(True)", "True"),
@@ -81,7 +82,6 @@ class QuestionForm(Vertical):
         super().__init__()
         self.question = question
         self.presented = tuple(presented)
-        self._answered = False
 
     def compose(self) -> ComposeResult:
         question = self.question
@@ -129,10 +129,7 @@ class QuestionForm(Vertical):
         self._answer(value)
 
     def _answer(self, given: Given) -> None:
-        """Post the answer once: a second key press before the screen changes is ignored."""
-        if not self._answered:
-            self._answered = True
-            self.post_message(self.Answered(given))
+        self.post_message(self.Answered(given))
 
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()

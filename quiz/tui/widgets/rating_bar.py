@@ -39,7 +39,9 @@ def rating_label(rating: Rating, wait: timedelta, *, suggested: bool = False) ->
 
 
 class RatingBar(Horizontal, can_focus=True):
-    """Four rating buttons; posts `Rated` once, by key (1–4, Enter) or by click."""
+    """Four rating buttons; posts `Rated` by key (1–4, Enter) or by click.
+
+    A second rating before the next card shows is dropped by the app (`screens/choice.py`)."""
 
     DEFAULT_CSS = """
     RatingBar { height: 3; }
@@ -65,7 +67,6 @@ class RatingBar(Horizontal, can_focus=True):
         super().__init__(id=id)
         self.waits = dict(waits)
         self.suggested = suggested
-        self._rated = False
 
     def compose(self) -> ComposeResult:
         for rating in Rating:
@@ -86,9 +87,7 @@ class RatingBar(Horizontal, can_focus=True):
         return True
 
     def action_rate(self, value: int) -> None:
-        if not self._rated:
-            self._rated = True
-            self.post_message(self.Rated(Rating(value)))
+        self.post_message(self.Rated(Rating(value)))
 
     def action_accept(self) -> None:
         if self.suggested is not None:

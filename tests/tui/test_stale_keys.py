@@ -1,0 +1,141 @@
+"""Keys that arrive in one read: each screen's choice acts once, on its own run, or not at all.
+
+A terminal read can hold several keys (a quick double press, a paste); the app handles them
+all before any screen changes, so the screen they were meant for sees each of them.
+`press_at_once` sends keys that way (`pilot.press` lets the app settle after each key).
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from quiz.deck import Deck
+from quiz.store.database import Database
+from quiz.store.history import History
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.feedback import FeedbackScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.results import ResultsScreen
+from quiz.tui.screens.setup import SetupScreen
+from quiz.tui.screens.study_answer import StudyAnswerScreen
+
+from .conftest import Clock, answer_right, press_at_once, shown, start_quiz, study_app
+
+
+def stack(app: QuizApp) -> list[str]:
+    """The screens open, bottom first, by class name (Textual's empty first screen left out)."""
+    return [type(screen).__name__ for screen in app.screen_stack[1:]]
+
+
+async def finish_with_one_missed(pilot: Pilot[None]) -> None:
+    """A quiz in deck order whose first question (the choice) is answered wrong."""
+    await start_quiz(pilot, "tab", "space")
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    await pilot.press(str(screen.session.presented(screen.question).index("Gao") + 1))
+    await pilot.press("enter")
+    for _ in range(5):
+        await answer_right(pilot)
+        await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ResultsScreen)
+
+
+async def test_retry_pressed_twice_retries_once(app: QuizApp, database: Database) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish_with_one_missed(pilot)
+        await press_at_once(pilot, "r", "r")
+        assert stack(app) == ["HomeScreen", "QuestionScreen"]
+        assert "1 / 1" in shown(app)
+    assert [r.mode for r in History(database).sessions()] == ["retry", "quiz"]
+
+
+async def test_start_again_pressed_twice_starts_one_quiz(app: QuizApp, database: Database) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish_with_one_missed(pilot)
+        await press_at_once(pilot, "a", "r")
+        assert stack(app) == ["HomeScreen", "QuestionScreen"]
+        assert "1 / 6" in shown(app)
+        await answer_right(pilot)
+    runs = History(database).sessions()
+    assert [(r.mode, r.answered) for r in runs] == [("quiz", 1), ("quiz", 6)]
+
+
+async def test_a_deck_chosen_twice_opens_one_options_dialog(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_at_once(pilot, "enter", "enter")
+        assert stack(app) == ["HomeScreen", "SetupScreen"]
+        await press_at_once(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_options_started_twice_start_one_quiz(app: QuizApp, database: Database) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetupScreen)
+        await press_at_once(pilot, "enter", "enter")
+        assert stack(app) == ["HomeScreen", "QuestionScreen"]
+        await answer_right(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert [r.answered for r in History(database).sessions()] == [1]
+
+
+async def test_feedback_continued_twice_moves_on_once(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        await answer_right(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        await press_at_once(pilot, "enter", "enter")
+        assert stack(app) == ["HomeScreen", "QuestionScreen"]
+        assert "2 / 6" in shown(app)
+
+
+async def test_flag_asked_twice_opens_one_dialog_that_flags_once(
+    app: QuizApp, database: Database
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot, "tab", "space")  # the choice question: `!` flags
+        await press_at_once(pilot, "exclamation_mark", "exclamation_mark")
+        assert stack(app) == ["HomeScreen", "QuestionScreen", "FlagScreen"]
+        await press_at_once(pilot, "enter", "enter")
+        assert stack(app) == ["HomeScreen", "QuestionScreen"]
+    assert database.query("SELECT count(*) AS n FROM flags")[0]["n"] == 1
+
+
+async def test_an_answer_that_finds_the_flag_dialog_open_is_dropped(app: QuizApp) -> None:
+    """The dialog covers the question, which stays unanswered: the feedback switched in under
+    the dialog would leave the dialog over it, and the question below both."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot, "tab", "space")
+        await press_at_once(pilot, "exclamation_mark", "1")
+        assert stack(app) == ["HomeScreen", "QuestionScreen", "FlagScreen"]
+        await press_at_once(pilot, "escape")
+        assert "Score 0" in shown(app)
+        await answer_right(pilot)
+        assert stack(app) == ["HomeScreen", "FeedbackScreen"]
+
+
+async def test_study_keys_pressed_twice_act_once(
+    every_type: Deck, study_store: Database, clock: Clock
+) -> None:
+    app = study_app(every_type, study_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_at_once(pilot, "s", "s")
+        assert stack(app) == ["HomeScreen", "StudySetupScreen"]
+        await press_at_once(pilot, "enter", "enter")
+        assert stack(app) == ["HomeScreen", "StudyQuestionScreen"]
+        await press_at_once(pilot, "space", "space")
+        assert isinstance(app.screen, StudyAnswerScreen)
+        await press_at_once(pilot, "1", "1")
+        assert stack(app) == ["HomeScreen", "StudyQuestionScreen"]
+        await answer_right(pilot)
+        await press_at_once(pilot, "exclamation_mark", "1")
+        assert stack(app) == ["HomeScreen", "StudyAnswerScreen", "FlagScreen"]
+        await press_at_once(pilot, "escape")
+        await press_at_once(pilot, "3", "3")
+        assert stack(app) == ["HomeScreen", "StudyQuestionScreen"]
+    reviews = study_store.query("SELECT count(*) AS n FROM reviews")[0]["n"]
+    assert reviews == 2
