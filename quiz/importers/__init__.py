@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from quiz.deck.fields import slugify
 from quiz.deck.model import AnyQuestion, ClozeQuestion, TextQuestion
-from quiz.importers.problems import question_problem
+from quiz.deck.rules import question_problem
 
 MAX_BYTES = 64 * 1024 * 1024
 """Far above any real export (50,000 Anki notes are ~10 MB); keeps memory bounded."""

@@ -74,9 +74,7 @@ def test_sounds_are_left_out_and_a_field_of_only_media_is_reported() -> None:
 def test_a_cloze_note_without_a_deletion_is_reported() -> None:
     text = "#separator:tab\n#notetype column:1\nCloze\tNo blank here\tExtra\n"
     imported = anki_text.parse(text)
-    assert imported.skipped == (
-        Skipped(3, "the cloze has no complete deletion like {{c1::answer}}"),
-    )
+    assert imported.skipped == (Skipped(3, "the cloze text has no deletion"),)
 
 
 def test_a_cloze_keeps_its_hint_and_its_extra_fields_explain_it() -> None:

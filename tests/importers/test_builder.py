@@ -79,8 +79,8 @@ def test_rows_become_questions_or_skipped_rows_with_reasons() -> None:
     assert result.skipped == (
         Skipped(4, "the prompt is empty"),
         Skipped(5, "the answer is empty"),
-        Skipped(7, "the cloze has no complete deletion like {{c1::answer}}"),
+        Skipped(7, "the cloze text has no deletion"),
         Skipped(8, "a cloze deletion is empty"),
-        Skipped(9, "the cloze has no complete deletion like {{c1::answer}}"),
+        Skipped(9, "the cloze text has no deletion"),
         Skipped(10, "a cloze deletion is empty"),
     )

@@ -23,7 +23,7 @@ from quiz.deck import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from quiz.importers.problems import question_problem
+from quiz.deck.rules import question_problem
 from quiz.play.scoring import Given, Verdict, check_answer
 from quiz.play.textmatch import MAX_FUZZY_LENGTH, fold, match_text, parse_date
 
