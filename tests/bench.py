@@ -15,6 +15,7 @@ import contextlib
 import io
 import os
 import signal
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -32,6 +33,7 @@ import quiz
 from quiz.cli import main as quiz_main
 from quiz.deck.loader import load_deck
 from quiz.paths import bundled_decks_dir
+from quiz.store.database import Database
 
 QUESTION_TEMPLATES = (
     """  - id: choice-{n}
@@ -498,6 +500,69 @@ def bench_startup(command: str, env: dict[str, str], repeat: int) -> Row:
     )
 
 
+STORE_ANSWERS = 1_000_000
+"""Answers in the benchmark's history: about 160 MiB, a heavy learner's years of quizzes."""
+
+STORE_OPEN_LIMIT = 0.020
+
+
+def big_store(folder: Path) -> Path:
+    """A store of `STORE_ANSWERS` answers, written by SQLite directly (quicker than one
+    transaction per answer) and closed cleanly."""
+    path = folder / "big" / "quiz.sqlite3"
+    Database(path).close()
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute(
+            "INSERT INTO sessions (deck_id, deck_title, started_at, question_count)"
+            " VALUES ('bench', 'Bench', '2026-01-01T09:00:00+00:00', 0)"
+        )
+        connection.executemany(
+            "INSERT INTO answers (session_id, deck_id, question_id, given, correct, points,"
+            " seconds, answered_at) VALUES (1, 'bench', ?, ?, 1, 1.0, 2.5,"
+            " '2026-01-01T09:00:00+00:00')",
+            (
+                (
+                    f"question-{n % 10_000}",
+                    f'"an answer of some length to fill the pages, number {n}"',
+                )
+                for n in range(STORE_ANSWERS)
+            ),
+        )
+        connection.commit()
+    return path
+
+
+def bare_open(path: Path) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute("SELECT 1").fetchall()
+
+
+def bench_store_open(folder: Path, repeat: int) -> Row:
+    """Opening the history as every command does (the lock, the look at the file, the
+    schema's version) against a bare `sqlite3.connect` + `SELECT 1`, both on a 166 MiB
+    store closed cleanly; after an unclean close the whole-file check runs, in the notes."""
+    path = big_store(folder)
+    megabytes = path.stat().st_size / 2**20
+    baseline = median_seconds(lambda: bare_open(path), 5 * repeat)
+    ours = median_seconds(lambda: Database(path).close(), 5 * repeat)
+    unclean = median_seconds(lambda: open_after_an_unclean_close(path), repeat)
+    return Row(
+        f"opening a {megabytes:,.0f} MiB history ({STORE_ANSWERS:,} answers)",
+        ours,
+        baseline,
+        "s",
+        limit=STORE_OPEN_LIMIT,
+        notes=f"`sqlite3.connect` + `SELECT 1` of the same file ({ours * 1000:.2f} ms against"
+        f" {baseline * 1000:.2f} ms); after an unclean close (a log left behind) the"
+        f" whole-file check makes it {show(unclean, 's')}",
+    )
+
+
+def open_after_an_unclean_close(path: Path) -> None:
+    Path(f"{path}-wal").touch()  # as a killed quiz leaves it
+    Database(path).close()
+
+
 def size_rows(folder: Path, sizes: list[int], env: dict[str, str], repeat: int) -> Iterator[Row]:
     for size in sizes:
         path = generate_deck(folder, size)
@@ -533,6 +598,7 @@ def main() -> None:
             bench_first_question("bundled deck", bundled, env, 3 * args.repeat),
             bench_through_the_decks(env, args.repeat),
             *(bench_startup(command, env, args.repeat) for command in ("check", "stats")),
+            bench_store_open(folder, args.repeat),
         ]
         for row in rows:
             print(row.markdown(), flush=True)
