@@ -74,7 +74,7 @@ class QuizApp(App[None]):
     TITLE = "quiz"
     COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit('q')", "Quit"),  # the key named, so that it can be turned off
         Binding("question_mark,f1", "help", "Help", key_display="?"),
     ]
 
@@ -300,6 +300,8 @@ class QuizApp(App[None]):
             return self.database is not None and below.id != STATS_ID
         if action == "flag":
             return isinstance(below, FlaggableScreen)
+        if action == "quit" and parameters:  # q, not ctrl+q or the palette
+            return not (isinstance(below, FlaggableScreen) and below.ASKING)
         return True
 
     def _below_palette(self) -> Screen[object]:

@@ -9,6 +9,7 @@ and saves the flag. Knows nothing of the store.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -32,6 +33,10 @@ class FlaggableScreen(Screen[None]):
 
     `typing`: the answer on this screen is typed, so `!` belongs to the input.
     """
+
+    ASKING: ClassVar[bool] = False
+    """The question waits for its answer here: no single letter quits (a letter may be
+    meant for the answer); ctrl+q still does."""
 
     @dataclass
     class Flag(Choice):

@@ -17,7 +17,7 @@ from quiz.tui.widgets.question_form import HOW_TO_ANSWER
 ALWAYS = (
     ("?", "This help"),
     ("ctrl+p", "Command palette: actions and themes"),
-    ("q", "Quit (outside a text field)"),
+    ("q", "Quit (not while a question waits for its answer)"),
     ("ctrl+q", "Quit from anywhere"),
 )
 """Keys the footer may not show on every screen."""

@@ -23,6 +23,7 @@ class QuestionScreen(FlaggableScreen):
 
     CSS_PATH = "question.tcss"
     AUTO_FOCUS = FOCUS_ANSWER
+    ASKING = True
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop"), *FLAG_BINDINGS]
 
     @dataclass

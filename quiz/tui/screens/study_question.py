@@ -26,6 +26,7 @@ class StudyQuestionScreen(FlaggableScreen):
 
     CSS_PATH = "study_question.tcss"
     AUTO_FOCUS = FOCUS_ANSWER
+    ASKING = True
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(key, f"flip('{key}')", "Show answer") for key in FLIP_KEYS),
         Binding("escape", "app.home", "Stop"),

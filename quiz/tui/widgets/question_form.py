@@ -63,6 +63,11 @@ blank. Focused as the screen is composed, not after it mounts, the footer is bui
 with the keys that apply while answering."""
 
 
+class PromptBox(VerticalScroll, can_focus=False):
+    """The question's text; a long one scrolls with the mouse wheel. Not a Tab stop: there,
+    letters would vanish and Enter do nothing, so Tab stays among the answer's fields."""
+
+
 class QuestionForm(Vertical):
     """Shows `question` with its choices in `presented` order; posts `Answered`.
 
@@ -85,7 +90,7 @@ class QuestionForm(Vertical):
 
     def compose(self) -> ComposeResult:
         question = self.question
-        with VerticalScroll(id="prompt-box"):
+        with PromptBox(id="prompt-box"):
             yield Label(Content(heading_of(question)), id="heading")
             if question.prompt:
                 yield Static(question.prompt, markup=False, id="prompt")

@@ -1,0 +1,62 @@
+"""While a question waits for its answer, keys stay with the answer: Tab moves only between
+the answer's fields, and no letter quits (ctrl+q still does)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from quiz.deck import Deck
+from quiz.store.database import Database
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.study_question import StudyQuestionScreen
+from quiz.tui.widgets.question_form import QuestionForm
+
+from .conftest import Clock, shown, start_quiz, study_app
+from .test_screens import reach
+
+KINDS = ("choice", "multi", "truefalse", "text", "cloze", "order")
+
+
+async def test_tab_cycles_the_blanks_of_a_cloze(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        screen = await reach(pilot, "cloze")
+        first, second = screen.query_one("#answer").query(Input)
+        assert app.focused is first
+        for expected in (second, first, second):
+            await pilot.press("tab")
+            assert app.focused is expected
+        await pilot.press("shift+tab", *"Bamako", "tab", "tab", "tab", *"Gao", "enter")
+        await pilot.pause()
+        assert "✔ Right" in shown(app)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+async def test_no_letter_quits_and_tab_keeps_to_the_answer(app: QuizApp, kind: str) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        screen = await reach(pilot, kind)
+        answer = screen.query_one(QuestionForm).query_one("#answer")
+        assert "q Quit" not in shown(app)
+        for _ in range(3):
+            await pilot.press("tab", "q")
+            assert app.focused is not None
+            assert answer in (app.focused, *app.focused.ancestors)
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen is screen
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_no_letter_quits_a_study_card(
+    every_type: Deck, study_store: Database, clock: Clock
+) -> None:
+    app = study_app(every_type, study_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "enter", "tab", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyQuestionScreen)
+        assert app.is_running
