@@ -80,7 +80,7 @@ def readable_decks(paths: Sequence[Path]) -> list[Deck]:
     """
     if not paths and not default_decks_dir().is_dir():
         return []
-    results = load_decks(paths)
+    results = load_decks(paths, cache=deck_cache_dir())
     broken = [result.path for result in results if result.deck is None]
     if broken:
         names = ", ".join(str(path) for path in broken)

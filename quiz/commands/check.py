@@ -14,7 +14,7 @@ from quiz.deck.errors import display_path
 from quiz.deck.library import load_decks
 from quiz.deck.result import LoadResult
 from quiz.deck.source import read_source
-from quiz.paths import default_decks_dir
+from quiz.paths import deck_cache_dir, default_decks_dir
 from quiz.problems import FORMATS, CheckReport
 
 
@@ -50,7 +50,7 @@ def register(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from quiz.lint import lint_deck  # answer matching is only needed once decks load
 
-    results = load_decks(args.paths)
+    results = load_decks(args.paths, cache=deck_cache_dir())  # a hit loaded without errors
     empty = folders_without_decks(args.paths or [default_decks_dir()], results)
     for folder in empty:
         print(f"quiz: error: no decks found in {folder}", file=sys.stderr)

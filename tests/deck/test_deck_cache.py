@@ -92,20 +92,113 @@ def test_a_deck_with_errors_is_not_cached(tmp_path: Path) -> None:
     assert not load_deck_cached(broken, tmp_path / "cache").ok
 
 
-def test_an_edited_source_file_reloads_the_deck(tmp_path: Path, parses: list[Path]) -> None:
-    source = tmp_path / "source.txt"
-    source.write_text("Bamako is the capital of Mali.", encoding="utf-8")
-    deck_file = tmp_path / "sourced.yaml"
+def sourced_deck(folder: Path, fact: str) -> Path:
+    """A deck whose quote check reads `source.txt` beside it, holding `fact`."""
+    folder.mkdir(exist_ok=True)
+    (folder / "source.txt").write_text(fact, encoding="utf-8")
+    deck_file = folder / "sourced.yaml"
     deck_file.write_text(
         "deck: sourced\ntitle: Sourced\nsource:\n  file: source.txt\nquestions:\n"
         "  - id: capital\n    type: text\n    prompt: Capital of Mali?\n    answer: Bamako\n",
         encoding="utf-8",
     )
+    return deck_file
+
+
+def rewrite_keeping_stat(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` (the same length) and restore the modification time, as
+    `cp -p` or `rsync -t` would: the size and the time say nothing changed."""
+    assert len(old.encode()) == len(new.encode())
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+
+
+def test_an_edited_source_file_reloads_the_deck(tmp_path: Path, parses: list[Path]) -> None:
+    deck_file = sourced_deck(tmp_path, "Bamako is the capital of Mali.")
     assert load_deck_cached(deck_file, tmp_path / "cache").ok
-    stat = source.stat()
-    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    rewrite_keeping_stat(tmp_path / "source.txt", "Bamako", "Bamaco")
     assert load_deck_cached(deck_file, tmp_path / "cache").ok
     assert parses == [deck_file, deck_file]
+
+
+def test_a_touched_but_unchanged_deck_is_a_hit(
+    deck_file: Path, tmp_path: Path, parses: list[Path]
+) -> None:
+    load_deck_cached(deck_file, tmp_path / "cache")
+    stat = deck_file.stat()
+    os.utime(deck_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert load_deck_cached(deck_file, tmp_path / "cache").ok
+    assert parses == [deck_file]
+
+
+def test_a_same_size_edit_with_the_old_time_restored_is_loaded_again(
+    deck_file: Path, tmp_path: Path, parses: list[Path]
+) -> None:
+    """A changed answer key must never be played as the old one."""
+    load_deck_cached(deck_file, tmp_path / "cache")
+    rewrite_keeping_stat(deck_file, "answer: Bamako", "answer: Gao   ")
+    result = load_deck_cached(deck_file, tmp_path / "cache")
+    assert parses == [deck_file, deck_file]
+    assert result.deck == load_deck(deck_file).deck
+    assert result.deck is not None
+    assert result.deck.questions[0].answer_text == "Gao"
+
+
+def test_a_copy_at_another_path_shares_the_entry(
+    deck_file: Path, tmp_path: Path, parses: list[Path]
+) -> None:
+    load_deck_cached(deck_file, tmp_path / "cache")
+    copy = tmp_path / "elsewhere" / "renamed.yaml"
+    copy.parent.mkdir()
+    shutil.copy(deck_file, copy)
+    result = load_deck_cached(copy, tmp_path / "cache")
+    assert parses == [deck_file]
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    assert result.deck is not None
+    assert result.deck.path == copy
+    assert result.deck == load_deck(copy).deck
+
+
+def test_a_copy_checks_the_source_file_beside_it(tmp_path: Path, parses: list[Path]) -> None:
+    first = sourced_deck(tmp_path / "one", "Bamako is the capital of Mali.")
+    second = sourced_deck(tmp_path / "two", "Bamako is the capital of Mali.")
+    assert load_deck_cached(first, tmp_path / "cache").ok
+    result = load_deck_cached(second, tmp_path / "cache")
+    assert parses == [first]
+    assert result.deck is not None
+    assert result.deck.source.file == tmp_path / "two" / "source.txt"
+    rewrite_keeping_stat(tmp_path / "two" / "source.txt", "Bamako", "Bamaco")
+    assert load_deck_cached(second, tmp_path / "cache").ok
+    assert parses == [first, second]
+
+
+def test_the_cache_is_bounded_removing_the_least_recently_used_first(
+    tmp_path: Path, parses: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decks = []
+    for number in range(3):
+        path = tmp_path / f"deck-{number}.yaml"
+        text = EVERY_TYPE.read_text(encoding="utf-8")
+        path.write_text(text.replace("deck: ", f"deck: n{number}-", 1), encoding="utf-8")
+        decks.append(path)
+    cache = tmp_path / "cache"
+    load_deck_cached(decks[0], cache)
+    load_deck_cached(decks[1], cache)
+    for entry in cache.iterdir():
+        os.utime(entry, ns=(0, 0))  # both used long ago
+    size = max(entry.stat().st_size for entry in cache.iterdir())
+    monkeypatch.setattr(deck_cache, "MAX_CACHE_BYTES", 2 * size + 100)
+    load_deck_cached(decks[0], cache)  # a hit: used now
+    load_deck_cached(decks[2], cache)  # a third entry: deck-1's goes
+    assert len(list(cache.iterdir())) == 2
+    assert parses == decks
+    load_deck_cached(decks[0], cache)
+    load_deck_cached(decks[2], cache)
+    assert parses == decks
+    load_deck_cached(decks[1], cache)
+    assert parses == [*decks, decks[1]]
 
 
 def test_the_cache_follows_the_data_dir_unless_told_otherwise(
