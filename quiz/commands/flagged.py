@@ -29,14 +29,13 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    decks = readable_decks(args.paths)
     try:
         database = saved_store()
-        if database is None:
+        if database is None:  # nothing saved: no decks read, so no deck cache written
             print("No flagged questions.")
             return 0
         with closing(database):
-            flags = open_flags(database, decks)
+            flags = open_flags(database, readable_decks(args.paths))
     except StoreError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
