@@ -1,19 +1,7 @@
 """Anki export: deck questions → note types, notes and an .apkg file.
 
-The only package that imports genanki (in export.py); the deck model knows nothing of it.
+The only package that imports genanki, and only in export.py, which writes the package:
+the note types, the notes and the change records are plain data, so importing them (as
+the importers do, to read our own packages back) never loads genanki. `package.py` runs
+one export with the store.
 """
-
-from quiz.anki.changes import REMOVED_TAG, Changes, ExportPlan, plan_export
-from quiz.anki.export import ExportError, write_package
-from quiz.anki.notes import NoteContent, deck_notes
-
-__all__ = [
-    "REMOVED_TAG",
-    "Changes",
-    "ExportError",
-    "ExportPlan",
-    "NoteContent",
-    "deck_notes",
-    "plan_export",
-    "write_package",
-]

@@ -21,6 +21,7 @@ import secrets
 import sqlite3
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -38,6 +39,9 @@ ZIP_LEVEL = 1
 
 CLOZE_NUMBER = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 """A cloze deletion's number, found as genanki finds it to make one card per number."""
+
+FIELD_REFERENCE = re.compile(r"{{[#^/]?(?:[^{}:]*:)*([^{}:]+)}}")
+"""A field a template names, with any filters before it: `{{Prompt}}`, `{{type:Answer}}`."""
 
 INSERT_NOTE = "INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_CARD = "INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -84,7 +88,7 @@ def _collection(
         deck_id = decks[note.deck_id, note.section].deck_id
         card_rows += [
             _card_row(next(ids), note_id, deck_id, ord_, changed)
-            for ord_ in _card_ords(note, model)
+            for ord_ in _card_ords(note)
         ]
     connection = sqlite3.connect(":memory:")
     try:
@@ -118,18 +122,21 @@ def _note_row(note: NoteContent, note_id: int, model_id: int, changed_at: int) -
     return (note_id, note.guid, model_id, changed_at, -1, tags, fields, note.fields[0], 0, 0, "")
 
 
-def _card_ords(note: NoteContent, model: genanki.Model) -> list[int]:
-    """The cards genanki makes of a note: one per cloze number, or one per template whose
-    required fields are filled (`_req`, which genanki computes and writes as the note
-    type's `req`)."""
-    if note.note_type.cloze:
-        text = note.fields[note.note_type.fields.index(TEXT)]
+def _card_ords(note: NoteContent) -> list[int]:
+    """The cards of a note, as Anki makes them: one per cloze number; otherwise the one card
+    of the note type's one template, if its front shows a filled field."""
+    note_type = note.note_type
+    if note_type.cloze:
+        text = note.fields[note_type.fields.index(TEXT)]
         return sorted({int(number) - 1 for number in CLOZE_NUMBER.findall(text)} - {-1})
-    return [
-        template
-        for template, needs, required in model._req
-        if (all if needs == "all" else any)(note.fields[index] for index in required)
-    ]
+    return [0] if any(note.fields[index] for index in _front_fields(note_type)) else []
+
+
+@cache
+def _front_fields(note_type: NoteType) -> tuple[int, ...]:
+    """The positions of the fields a note type's front names (`{{Prompt}}`, `{{type:Answer}}`)."""
+    named = set(FIELD_REFERENCE.findall(note_type.front))
+    return tuple(index for index, field in enumerate(note_type.fields) if field.name in named)
 
 
 def _card_row(card_id: int, note_id: int, deck_id: int, ord_: int, changed_at: int) -> Row:

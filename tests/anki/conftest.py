@@ -20,7 +20,7 @@ from anki.notes import Note
 
 from quiz.anki import notes as notes_module
 from quiz.anki.ids import note_guid
-from quiz.commands.export import Exported, export_decks
+from quiz.anki.package import Exported, export_decks
 from quiz.deck.loader import load_deck_or_raise
 from quiz.store.database import Database
 

@@ -12,7 +12,7 @@ from anki.models import NotetypeId
 from anki.notes import Note
 
 from quiz.anki.notetypes import NOTE_TYPES, NOTETYPES_CHANGED_AT
-from quiz.commands.export import Exported
+from quiz.anki.package import Exported
 
 from .conftest import anki_db
 

@@ -152,3 +152,11 @@ def test_content_hash_follows_what_the_learner_sees(deck: Deck) -> None:
         assert question_note(deck, edited).content_hash != base, change
     retitled = dataclasses.replace(deck, title="Renamed")
     assert question_note(retitled, question).content_hash != base
+
+
+def test_the_notes_and_their_records_load_without_genanki() -> None:
+    """The importers read our packages back through these modules: genanki is for writing."""
+    modules = "quiz.anki.notes, quiz.anki.changes, quiz.anki.records, quiz.importers.quiz_notes"
+    probe = f"import sys, {modules}; print('genanki' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert (result.returncode, result.stdout.strip()) == (0, "False"), result.stderr

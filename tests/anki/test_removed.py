@@ -14,9 +14,9 @@ from anki.collection import Collection
 from anki.import_export_pb2 import ImportResponse
 from anki.notes import Note
 
-from quiz.anki import REMOVED_TAG
+from quiz.anki.changes import REMOVED_TAG
 from quiz.anki.notes import keyed
-from quiz.commands.export import Exported
+from quiz.anki.package import Exported
 
 from .conftest import ADDED, OTHER_DECK, Edit, anki_db, outcome, without
 

@@ -13,10 +13,10 @@ from anki.import_export_pb2 import ImportResponse
 from anki.models import NotetypeId
 from anki.notes import Note
 
-from quiz.anki import Changes
 from quiz.anki import export as export_module
+from quiz.anki.changes import Changes
 from quiz.anki.notetypes import EXPLANATION, NOTE_TYPES, NOTETYPES_CHANGED_AT, NoteField
-from quiz.commands.export import Exported
+from quiz.anki.package import Exported
 
 from .conftest import anki_db, export_keyless, outcome
 
