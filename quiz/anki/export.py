@@ -87,8 +87,7 @@ def _collection(
         note_rows.append(_note_row(note, note_id, model.model_id, changed))
         deck_id = decks[note.deck_id, note.section].deck_id
         card_rows += [
-            _card_row(next(ids), note_id, deck_id, ord_, changed)
-            for ord_ in _card_ords(note)
+            _card_row(next(ids), note_id, deck_id, ord_, changed) for ord_ in _card_ords(note)
         ]
     connection = sqlite3.connect(":memory:")
     try:
