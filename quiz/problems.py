@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from quiz.deck import Deck, DeckError
 from quiz.deck.errors import display_path
 from quiz.deck.result import LoadResult
+from quiz.words import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +91,6 @@ def as_github(report: CheckReport) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 FORMATS: dict[str, Callable[[CheckReport], str]] = {

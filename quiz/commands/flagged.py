@@ -12,8 +12,8 @@ from quiz.commands import Subparsers, add_command, add_deck_paths, readable_deck
 from quiz.deck.errors import display_path
 from quiz.flagging import OpenFlag, open_flags
 from quiz.paths import is_installed_copy
-from quiz.problems import plural
 from quiz.store.database import StoreError
+from quiz.words import plural
 
 
 def register(sub: Subparsers) -> None:

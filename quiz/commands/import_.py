@@ -27,6 +27,7 @@ from quiz.importers import (
     read_text,
 )
 from quiz.importers.deck_writer import DeckWriteError, write_deck
+from quiz.words import plural
 
 READERS: dict[str, Callable[[Path], Imported]] = {
     "csv": partial(delimited.read, delimiter=","),
@@ -121,8 +122,8 @@ def _write(deck: Deck, source: Path, output: Path, force: bool, imported: Import
     except OSError as exc:
         return _fail(f"cannot write {display_path(output)}: {exc.strerror or exc}")
     skipped = len(imported.skipped)
-    rows = "" if not skipped else f"; skipped {_plural(skipped, imported.unit)}:"
-    print(f"imported {_plural(len(deck.questions), 'question')} into {display_path(output)}{rows}")
+    rows = "" if not skipped else f"; skipped {plural(skipped, imported.unit)}:"
+    print(f"imported {plural(len(deck.questions), 'question')} into {display_path(output)}{rows}")
     _print_skipped(source, imported)
     return 0
 
@@ -159,7 +160,3 @@ def _deck_id(text: str) -> str:
 def _fail(message: str) -> int:
     print(f"quiz: error: {message}", file=sys.stderr)
     return 1
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
