@@ -67,7 +67,8 @@ def decks_or_report(paths: Sequence[Path]) -> list[Deck] | None:
         return None
     decks = [result.deck for result in results if result.deck is not None]
     if not decks:
-        print("quiz: no deck files (.yaml) found", file=sys.stderr)
+        where = ", ".join(str(path) for path in paths or [default_decks_dir()])
+        print(f"quiz: error: no decks found in {where}", file=sys.stderr)
         return None
     return decks
 

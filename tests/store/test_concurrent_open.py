@@ -76,11 +76,7 @@ def one_round(children: dict[str, subprocess.Popen[str]], path: Path) -> dict[st
 
 def set_aside(folder: Path) -> list[Path]:
     """The copies set aside in `folder`, without their side files."""
-    return [
-        path
-        for path in folder.glob("quiz.sqlite3.*-*")
-        if not path.name.endswith(SIDE_FILES) and not path.name.endswith(".lock")
-    ]
+    return [path for path in folder.glob("quiz.sqlite3.*-*") if not path.name.endswith(SIDE_FILES)]
 
 
 def rows_by_process(path: Path) -> Counter[str]:

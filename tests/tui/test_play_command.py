@@ -72,7 +72,7 @@ def test_no_decks_found(
     launched: list[QuizApp], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli.main(["play", str(tmp_path)]) == 1
-    assert "no deck files" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"quiz: error: no decks found in {tmp_path}\n"
     assert launched == []
 
 
