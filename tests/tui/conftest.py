@@ -35,6 +35,7 @@ from quiz.tui.screens.flaggable import FlaggableScreen
 from quiz.tui.widgets.question_form import QuestionForm
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
+BUNDLED = Path(__file__).parents[2] / "decks" / "algeria-mali-relations.yaml"
 SEED = 20260105
 STILL = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 

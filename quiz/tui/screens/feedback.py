@@ -44,7 +44,7 @@ class FeedbackScreen(FlaggableScreen):
         yield ProgressHeader(self.session.deck.title, self.session.total)
         with VerticalScroll(id="body"):
             yield AnswerFeedback(self.record.question, self.record)
-            yield Button(Content("Continue ⏎"), id="continue", variant="primary")
+        yield Button(Content("Continue ⏎"), id="continue", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

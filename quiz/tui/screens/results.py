@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +14,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Label, Static
+from textual.widgets import Button, Label, Static
 
 from quiz.play import figures
 from quiz.play.breakdown import Tally
@@ -33,6 +34,22 @@ def missed_text(record: AnswerRecord) -> Content:
         prompt=prompt_of(question),
         answer=record.verdict.expected,
     )
+
+
+def tally_table(heading: str, tallies: Iterable[Tally]) -> Table:
+    """Points and percent per section (or tag), as wide as its box: a long name is cut short
+    with an ellipsis, so the figures always show."""
+    table = Table(box=None, expand=True, pad_edge=False, header_style="bold")
+    table.add_column(heading, ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
+    for tally in tallies:
+        table.add_row(
+            Text(tally.name),
+            figures.score(tally.points, tally.asked),
+            figures.percent(tally.percent),
+        )
+    return table
 
 
 class ResultsScreen(Screen[None]):
@@ -67,10 +84,10 @@ class ResultsScreen(Screen[None]):
             )
             for record in missed:
                 yield Static(missed_text(record), classes="missed")
-            with Horizontal(id="buttons"):
-                yield Button("Retry missed", id="retry", variant="primary", disabled=not missed)
-                yield Button("Start again", id="again")
-                yield Button("Decks", id="decks")
+        with Horizontal(id="buttons"):
+            yield Button("Retry missed", id="retry", variant="primary", disabled=not missed)
+            yield Button("Start again", id="again")
+            yield Button("Decks", id="decks")
         yield Footer()
 
     def _summary(self) -> str:
@@ -81,18 +98,11 @@ class ResultsScreen(Screen[None]):
             f" · Time {figures.duration(session.elapsed)}"
         )
 
-    def _table(self, title: str, name: str, tallies: Iterable[Tally]) -> Vertical:
-        table: DataTable[str | Text] = DataTable(id=name, cursor_type="none", zebra_stripes=True)
-        table.add_columns(title.removeprefix("By ").capitalize(), "Score", "%")
-        for tally in tallies:
-            table.add_row(
-                Text(tally.name),
-                figures.score(tally.points, tally.asked),
-                figures.percent(tally.percent),
-            )
-        column = Vertical(table, classes="table")
+    def _table(self, title: str, name: str, tallies: Sequence[Tally]) -> Vertical:
+        table = tally_table(title.removeprefix("By ").capitalize(), tallies)
+        column = Vertical(Static(table, id=name), classes="table")
         column.border_title = title
-        column.display = table.row_count > 0
+        column.display = bool(tallies)
         return column
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -45,7 +45,7 @@ class SetupScreen(Dialog[QuizOptions | None]):
                     yield Label("Questions", classes="field-label")
                     yield Input(str(len(deck.questions)), type="integer", id="count", max_length=6)
                     yield Label(f"of {len(deck.questions)}", id="count-total")
-                yield Checkbox("Shuffle the questions", value=True, id="shuffle")
+                    yield Checkbox("Shuffle the questions", value=True, id="shuffle")
                 with Horizontal(id="filters"):
                     yield self._filter("Sections", "sections", self.sections)
                     yield self._filter("Tags", "tags", self.tags)
@@ -57,7 +57,7 @@ class SetupScreen(Dialog[QuizOptions | None]):
     def _filter(self, title: str, name: str, values: tuple[str, ...]) -> Vertical:
         """A list of checked boxes, one per section or tag; hidden when the deck has none."""
         selections = [Selection(Content(value), value, initial_state=True) for value in values]
-        column = Vertical(SelectionList[str](*selections, id=name), classes="filter")
+        column = Vertical(SelectionList[str](*selections, id=name), id=f"{name}-box")
         column.border_title = title
         column.display = bool(values)
         return column
