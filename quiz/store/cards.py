@@ -78,14 +78,15 @@ def scheduled_ids(db: Database, deck_id: str) -> set[str]:
 
 def due_between(
     db: Database, deck_id: str, after: datetime | None, until: datetime
-) -> list[CardRow]:
-    """The deck's schedules due after `after` (None: ever) and at or before `until`, soonest
-    first: a range of the due index, so only those rows are read."""
+) -> list[tuple[str, datetime]]:
+    """(question id, due time) of the deck's schedules due after `after` (None: ever) and at
+    or before `until`: a range of the due index, so only those rows are read, and not
+    their states."""
     rows = db.query(
-        f"SELECT {_COLUMNS} FROM cards WHERE deck_id = ? AND due > ? AND due <= ? ORDER BY due",
+        "SELECT question_id, due FROM cards WHERE deck_id = ? AND due > ? AND due <= ?",
         (deck_id, "" if after is None else timestamp(after), timestamp(until)),
     )
-    return [_row(db, deck_id, row) for row in rows]
+    return [(question_id, _due(db, deck_id, question_id, due)) for question_id, due in rows]
 
 
 def save_review(
@@ -149,7 +150,11 @@ def damaged(db: Database, deck_id: str, question_id: str, exc: Exception) -> Sto
 
 
 def _row(db: Database, deck_id: str, row: sqlite3.Row | tuple[str, str, str]) -> CardRow:
+    return CardRow(row[0], row[1], _due(db, deck_id, row[0], row[2]))
+
+
+def _due(db: Database, deck_id: str, question_id: str, text: str) -> datetime:
     try:
-        return CardRow(row[0], row[1], from_timestamp(row[2]))
+        return from_timestamp(text)
     except (ValueError, TypeError) as exc:
-        raise damaged(db, deck_id, row[0], exc) from exc
+        raise damaged(db, deck_id, question_id, exc) from exc

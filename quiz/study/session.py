@@ -1,7 +1,7 @@
 """One sitting of study over one deck: the card on show, its answer, its rating saved.
 
-The queue is read again before every card, so a card rated Again comes back once its
-short step is due and today's new cards count against the daily limit. A card is
+The queue (`StudyQueue`) is brought up to date before every card, so a card rated Again
+comes back once its short step is due and today's new cards count against the daily limit. A card is
 answered exactly as a quiz question is: it is shown as a one-question `QuizSession`,
 which orders its choices, checks the answer and times it. Each rating is saved at once
 (`record_review`), so a sitting stopped at any moment has kept every card it rated.
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
 from quiz.deck.model import AnyQuestion, Deck
@@ -21,18 +20,10 @@ from quiz.play.session import AnswerRecord, QuizSession, Seconds
 from quiz.store.database import Database
 from quiz.study.cards import SavedReview, record_review
 from quiz.study.progress import DeckProgress, deck_progress
-from quiz.study.queue import StudyItem, study_queue
+from quiz.study.queue import Remaining, StudyItem, StudyQueue
 from quiz.study.rating import suggest_rating
 from quiz.study.scheduler import Rating, StudyScheduler
 from quiz.study.settings import DEFAULT_NEW_PER_DAY
-
-
-@dataclass(frozen=True, slots=True)
-class Remaining:
-    """What is left to study now, the card on show included."""
-
-    due: int
-    new: int
 
 
 class StudySession:
@@ -58,7 +49,6 @@ class StudySession:
         self.scheduler = scheduler
         self.new_per_day = new_per_day
         self.seed = seed
-        self.tz = tz
         self.ratings: Counter[Rating] = Counter()
         self.remaining = Remaining(0, 0)
         self.item: StudyItem | None = None
@@ -66,15 +56,12 @@ class StudySession:
         self.flipped_after: float | None = None
         self._clock = clock
         self._card: QuizSession | None = None
+        self._queue = StudyQueue(db, deck, new_per_day=new_per_day, tz=tz)
 
     def next_card(self) -> StudyItem | None:
         """The card to study now (most overdue first, then new), or None when all is done."""
-        queue = study_queue(
-            self.db, self.deck, self.db.now(), new_per_day=self.new_per_day, tz=self.tz
-        )
-        new = sum(item.card.is_new for item in queue)
-        self.remaining = Remaining(due=len(queue) - new, new=new)
-        self.item = queue[0] if queue else None
+        self.item = self._queue.head(self.db.now())
+        self.remaining = self._queue.remaining
         self.record, self.flipped_after = None, None
         self._card = None
         if self.item is not None:
@@ -134,6 +121,7 @@ class StudySession:
             correct=None if record is None else record.verdict.correct,
             seconds=self.flipped_after if record is None else record.seconds,
         )
+        self._queue.rated(self._item(), saved.card)
         self.ratings[rating] += 1
         self.item, self._card = None, None
         return saved

@@ -13,7 +13,7 @@ from quiz.deck.loader import load_deck_or_raise
 from quiz.deck.model import Deck
 from quiz.store.database import Database
 from quiz.study.cards import load_card, load_cards, record_review
-from quiz.study.queue import DEFAULT_NEW_PER_DAY, new_allowance, study_queue
+from quiz.study.queue import DEFAULT_NEW_PER_DAY, StudyItem, StudyQueue, new_allowance
 from quiz.study.scheduler import Rating, StudyScheduler, card_key
 
 SetTime = Callable[[datetime], None]
@@ -24,7 +24,8 @@ IDS = ["capital", "colonies", "sunni", "ban-date", "missions", "events"]
 def ids(
     db: Database, deck: Deck, now: datetime, new_per_day: int = 20, tz: tzinfo | None = None
 ) -> list[str]:
-    return [item.question.id for item in study_queue(db, deck, now, new_per_day=new_per_day, tz=tz)]
+    queue = StudyQueue(db, deck, new_per_day=new_per_day, tz=tz)
+    return [question.id for question in queue.upcoming(now)]
 
 
 def test_a_fresh_deck_offers_new_cards_in_deck_order_up_to_the_limit(
@@ -32,9 +33,10 @@ def test_a_fresh_deck_offers_new_cards_in_deck_order_up_to_the_limit(
 ) -> None:
     assert DEFAULT_NEW_PER_DAY == 20
     assert ids(db, deck, db.now()) == IDS
-    queue = study_queue(db, deck, db.now(), new_per_day=4)
-    assert [item.question.id for item in queue] == IDS[:4]
-    assert all(item.card.is_new and item.card.due == db.now() for item in queue)
+    assert ids(db, deck, db.now(), new_per_day=4) == IDS[:4]
+    head = StudyQueue(db, deck).head(db.now())
+    assert head is not None
+    assert (head.question.id, head.card.is_new, head.card.due) == ("capital", True, db.now())
 
 
 def test_due_cards_come_first_most_overdue_first_then_new(
@@ -94,7 +96,8 @@ def test_a_removed_question_is_not_studied_but_keeps_its_schedule(
     smaller = replace(deck, questions=deck.questions[1:])
     assert "capital" not in ids(db, smaller, db.now())
     assert load_cards(db, deck.id)["capital"] == saved
-    back = study_queue(db, deck, db.now())[0]
+    back = StudyQueue(db, deck).head(db.now())
+    assert back is not None
     assert (back.question.id, back.card) == ("capital", saved)
 
 
@@ -106,7 +109,8 @@ def test_changing_a_questions_text_keeps_its_schedule(
     saved = record_review(db, scheduler, "capitals", "mali", Rating.Good).card
     path.write_text(CAPITALS.format(prompt="Which city is the capital of Mali?"), encoding="utf-8")
     set_time(saved.due)
-    [item] = study_queue(db, load_deck_or_raise(path), db.now())
+    item = StudyQueue(db, load_deck_or_raise(path)).head(db.now())
+    assert item is not None
     assert item.question.prompt == "Which city is the capital of Mali?"
     assert item.card == saved
 
@@ -133,15 +137,20 @@ def test_a_study_session_moves_due_dates_as_fsrs_says(
     script = {"capital": [3, 3, 3, 3], "sunni": [1, 3, 3, 2, 3], "events": [4, 1, 3, 3]}
     history: dict[str, list[tuple[int, datetime]]] = {question: [] for question in script}
     small = replace(deck, questions=tuple(q for q in deck.questions if q.id in script))
+    sitting = StudyQueue(db, small)  # one queue, kept up to date for three weeks
     for step in range(21 * 24 * 6):
         set_time(datetime(2026, 3, 1, 8, tzinfo=UTC) + timedelta(minutes=10 * step))
-        for item in study_queue(db, small, db.now()):
-            ratings = script[item.question.id]
-            if len(history[item.question.id]) < len(ratings):
-                rating = ratings[len(history[item.question.id])]
-                record_review(db, scheduler, small.id, item.question.id, Rating(rating))
-                history[item.question.id].append((rating, db.now()))
-    for question, reviews in history.items():
-        assert len(reviews) == len(script[question])
-        expected = fsrs_replay(card_key(small.id, question), reviews)[-1]
-        assert load_card(db, small.id, question).due == expected.due
+        upcoming = sitting.upcoming(db.now())
+        assert upcoming == StudyQueue(db, small).upcoming(db.now())  # as read afresh
+        for question in upcoming:
+            ratings = script[question.id]
+            if len(history[question.id]) < len(ratings):
+                rating = ratings[len(history[question.id])]
+                item = StudyItem(question, load_card(db, small.id, question.id))
+                saved = record_review(db, scheduler, small.id, question.id, Rating(rating))
+                sitting.rated(item, saved.card)
+                history[question.id].append((rating, db.now()))
+    for question_id, reviews in history.items():
+        assert len(reviews) == len(script[question_id])
+        expected = fsrs_replay(card_key(small.id, question_id), reviews)[-1]
+        assert load_card(db, small.id, question_id).due == expected.due

@@ -13,9 +13,10 @@ from quiz.play.scoring import Given
 from quiz.play.session import QuizSession
 from quiz.store.database import Database
 from quiz.study.cards import load_card
+from quiz.study.queue import Remaining
 from quiz.study.rating import expected_seconds
 from quiz.study.scheduler import Rating, StudyScheduler, card_key
-from quiz.study.session import Remaining, StudySession
+from quiz.study.session import StudySession
 
 SetTime = Callable[[datetime], None]
 Replay = Callable[[int, Sequence[tuple[int, datetime]]], list[fsrs.Card]]
