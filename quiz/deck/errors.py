@@ -52,5 +52,5 @@ def display_path(path: Path) -> str:
     """The path relative to the working directory when it is below it, else as given."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link that loops
         return str(path)

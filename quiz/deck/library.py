@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Iterable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 from quiz.deck.cache import load_deck_cached
@@ -15,21 +15,41 @@ from quiz.paths import default_decks_dir
 DECK_SUFFIXES = (".yaml", ".yml")
 
 
-def find_deck_files(paths: Iterable[Path]) -> list[Path]:
+def find_deck_files(paths: Iterable[Path]) -> list[Path | DeckError]:
     """Deck files named directly, and every .yaml/.yml file below the folders named.
 
-    Raises FileNotFoundError for a path that does not exist: that is a usage error,
-    not a problem inside a deck.
+    A folder below that cannot be listed is an error in its place, not a folder
+    without decks. Raises FileNotFoundError for a path that does not exist: that is a
+    usage error, not a problem inside a deck. A path that is there but is no file (a
+    pipe, a device, a link that loops) is passed on for the loader to say so.
     """
-    found: list[Path] = []
+    found: list[Path | DeckError] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in DECK_SUFFIXES))
-        elif path.exists():
+            found.extend(_folder_decks(path))
+        elif os.path.lexists(path):
             found.append(path)
         else:
             raise FileNotFoundError(path)
     return list(dict.fromkeys(found))
+
+
+def _folder_decks(folder: Path) -> list[Path | DeckError]:
+    """Deck files below `folder`, in path order, and the folders that cannot be listed.
+
+    Links to folders are not followed (a link to a parent would never end); links to
+    files are read as the files they lead to.
+    """
+    found: list[Path | DeckError] = []
+
+    def unlistable(exc: OSError) -> None:
+        reason = exc.strerror or str(exc)
+        path = Path(exc.filename) if exc.filename else folder
+        found.append(DeckError(path, 1, 1, f"cannot list the folder: {reason}"))
+
+    for parent, _, names in os.walk(folder, onerror=unlistable):
+        found.extend(p for p in map(Path(parent).joinpath, names) if p.suffix in DECK_SUFFIXES)
+    return sorted(found, key=lambda item: item if isinstance(item, Path) else item.path)
 
 
 def load_decks(
@@ -38,19 +58,23 @@ def load_decks(
     """Load every deck under `paths` (default: `./decks` or the bundled decks), one result
     per file.
 
-    With a `cache` folder, unchanged decks come from there (see `quiz.deck.cache`).
+    With a `cache` folder, unchanged decks come from there (see `quiz.deck.cache`);
+    anything but a plain file goes straight to the loader, which says what it is.
+    A folder that cannot be listed gives a result with its error and no deck.
     Two files that claim the same deck id would share history and Anki notes, so the
     second one gets an error.
     """
-    files = find_deck_files(paths or [default_decks_dir()])
-    load: Callable[[Path], LoadResult]
-    if cache is not None:
-        load = partial(load_deck_cached, folder=cache)
-    else:
+
+    def load(item: Path | DeckError) -> LoadResult:
+        if isinstance(item, DeckError):
+            return LoadResult(item.path, None, (item,))
+        if cache is not None and os.path.isfile(item):
+            return load_deck_cached(item, folder=cache)
         from quiz.deck.loader import load_deck  # YAML and the validator, when needed
 
-        load = load_deck
-    results = [load(path) for path in files]
+        return load_deck(item)
+
+    results = [load(item) for item in find_deck_files(paths or [default_decks_dir()])]
     return _reject_duplicate_deck_ids(results)
 
 

@@ -19,6 +19,7 @@ from quiz.deck.limits import MAX_BYTES, MAX_VALUES
 from quiz.deck.model import Deck
 from quiz.deck.result import LoadResult
 from quiz.deck.validate import DeckValidator
+from quiz.files import FileProblem, read_plain_file
 
 if TYPE_CHECKING:
     BaseLoader = yaml.SafeLoader
@@ -113,11 +114,11 @@ def _read_text(path: Path) -> tuple[str | None, list[DeckError]]:
         return [DeckError(path, line, column, message, hint)]
 
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return None, error(f"the file is larger than {MAX_BYTES // 2**20} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, error(f"cannot read the file: {exc.strerror or exc}")
+        data = read_plain_file(path, MAX_BYTES)
+    except FileProblem as exc:
+        return None, error(f"cannot read the file: {exc}")
+    except FileNotFoundError:  # gone since the folder was listed, or a link to nothing
+        return None, error("cannot read the file: there is no file at this path")
     if b"\0" in data:
         line, column = _position(data, data.index(b"\0"))
         return None, error("the file is binary, not a YAML text file", line, column)

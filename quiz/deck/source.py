@@ -9,6 +9,9 @@ from pathlib import Path
 
 from rapidfuzz import process
 
+from quiz.deck.limits import MAX_BYTES
+from quiz.files import read_plain_file
+
 CITATION_MARK = re.compile(r"\[\d+\]")
 """Wikipedia-style reference markers, `[12]`: not part of what a sentence says."""
 
@@ -48,8 +51,9 @@ def _normalised_body(raw: str) -> str:
 
 
 def read_source(path: Path) -> SourceText:
-    """Read a source file as UTF-8; raises OSError or UnicodeDecodeError for the caller."""
-    return SourceText(path, path.read_text(encoding="utf-8"))
+    """Read a source file as UTF-8; raises FileNotFoundError, FileProblem (a pipe, a
+    device, a file past `MAX_BYTES`...) or UnicodeDecodeError for the caller."""
+    return SourceText(path, read_plain_file(path, MAX_BYTES).decode("utf-8"))
 
 
 def split_sentences(text: str) -> list[str]:

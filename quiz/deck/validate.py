@@ -24,6 +24,7 @@ from quiz.deck.limits import MAX_ERRORS, MAX_TEXT, MAX_VALUES
 from quiz.deck.model import QUESTION_TYPES, AnyQuestion, Deck, Source
 from quiz.deck.rules import QuestionRules
 from quiz.deck.source import SourceText, read_source
+from quiz.files import FileProblem
 
 STANDARD_TAG = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {
@@ -151,8 +152,12 @@ class DeckValidator:
                 f"the source file '{node.value}' does not exist",
                 "the path is relative to the deck file",
             )
-        except (OSError, UnicodeDecodeError) as exc:
+        except FileProblem as exc:
             self.error(node, f"cannot read the source file '{node.value}': {exc}")
+        except UnicodeDecodeError:
+            self.error(
+                node, f"the source file '{node.value}' is not UTF-8 text", "save it as UTF-8"
+            )
         return None
 
     def questions(

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from quiz.deck.fields import slugify
 from quiz.deck.model import AnyQuestion, ClozeQuestion, TextQuestion
 from quiz.deck.rules import question_problem
+from quiz.files import FileProblem, read_plain_file
 
 MAX_BYTES = 64 * 1024 * 1024
 """Far above any real export (50,000 Anki notes are ~10 MB); keeps memory bounded."""
@@ -72,16 +73,13 @@ class UnreadableFile(Exception):
 def read_text(path: Path) -> str:
     """The file's text: UTF-8 (with or without a BOM) or UTF-16 with a BOM, as Excel saves it.
 
-    A missing file raises FileNotFoundError, which the command line reports as a usage error.
+    A missing file raises FileNotFoundError, which the command line reports as a usage error;
+    anything else that is not a plain file of at most `MAX_BYTES`, UnreadableFile.
     """
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise UnreadableFile(f"the file is larger than {MAX_BYTES // 2**20} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise UnreadableFile(f"cannot read the file: {exc.strerror or exc}") from exc
+        data = read_plain_file(path, MAX_BYTES)
+    except FileProblem as exc:
+        raise UnreadableFile(f"cannot read the file: {exc}") from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16")
     if b"\0" in data:

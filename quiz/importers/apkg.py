@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.deck.model import AnyQuestion
+from quiz.files import FileProblem, open_plain_file
 from quiz.importers import Imported, QuestionBuilder, UnreadableFile
 from quiz.importers.anki_text import Note, add_note, sections
 
@@ -78,8 +79,11 @@ def package_notes(path: Path) -> list[PackageNote]:
             "reading .apkg files needs the official Anki library:"
             " pip install '.[anki]' in quiz's folder"
         ) from exc
-    if not path.is_file():
-        raise FileNotFoundError(2, "no such file", str(path))
+    try:
+        with open_plain_file(path):
+            pass  # Anki opens it by name; here only to know it is a file, not a pipe
+    except FileProblem as exc:
+        raise UnreadableFile(f"cannot read the file: {exc}") from exc
     request = ImportAnkiPackageRequest(
         package_path=str(path.resolve()), options=ImportAnkiPackageOptions()
     )

@@ -1,0 +1,85 @@
+"""Reading a file the user named: only a plain file, and never more than a limit of it.
+
+A path can name things that are not files: a named pipe (opening it for reading waits
+for a writer for ever), a device (`/dev/zero` never ends), a folder, or a symbolic link
+that leads back to itself. The file is opened without waiting (`O_NONBLOCK`), what was
+opened is checked on the open descriptor (`fstat`, so the check and the read concern
+the same thing), and at most `limit` bytes are ever read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+"""Open without waiting for a pipe's writer and without making a terminal ours."""
+
+NOT_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+"""What a path may name instead of a file, as the error says it."""
+
+
+class FileProblem(Exception):
+    """The path cannot be read as a file; the message says why, to follow "cannot read …: "."""
+
+
+@contextmanager
+def open_plain_file(path: Path) -> Iterator[BinaryIO]:
+    """The file at `path`, opened for reading, once it is known to be a plain file.
+
+    Raises FileNotFoundError when nothing is there (a usage error for most callers) and
+    FileProblem for anything else that stops it being read.
+    """
+    try:
+        descriptor = os.open(path, OPEN_FLAGS)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise FileProblem(_why(exc)) from exc
+    try:
+        _check_plain(os.fstat(descriptor).st_mode)
+        file = os.fdopen(descriptor, "rb")  # refuses a folder: checked before
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with file:
+        yield file
+
+
+def _check_plain(mode: int) -> None:
+    for test, what in NOT_FILES:
+        if test(mode):
+            raise FileProblem(f"it is {what}, not a file")
+
+
+def read_plain_file(path: Path, limit: int) -> bytes:
+    """The bytes of the plain file at `path`, or FileProblem when it holds more than `limit`."""
+    with open_plain_file(path) as file:
+        too_large = FileProblem(f"it is larger than {limit // 2**20} MB")
+        if os.fstat(file.fileno()).st_size > limit:
+            raise too_large
+        try:
+            data = file.read(limit + 1)  # a file that grew since is still read no further
+        except OSError as exc:
+            raise FileProblem(_why(exc)) from exc
+    if len(data) > limit:
+        raise too_large
+    return data
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "its symbolic links lead round in a loop"
+    reason = exc.strerror or str(exc)
+    return reason[:1].lower() + reason[1:]
