@@ -81,5 +81,4 @@ def read_plain_file(path: Path, limit: int) -> bytes:
 def _why(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "its symbolic links lead round in a loop"
-    reason = exc.strerror or str(exc)
-    return reason[:1].lower() + reason[1:]
+    return exc.strerror or str(exc)

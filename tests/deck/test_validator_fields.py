@@ -53,7 +53,7 @@ def test_a_source_file_not_in_utf8_is_a_located_error(tmp_path: Path) -> None:
     assert result.deck is None
     [error] = result.errors
     assert (error.line, error.column) == (4, 9)
-    assert error.message.startswith("cannot read the source file 'source.txt': 'utf-8' codec")
+    assert error.message == "the source file 'source.txt' is not UTF-8 text"
 
 
 @pytest.fixture
