@@ -273,19 +273,12 @@ class QuizApp(App[None]):
         self.home.action_study()
 
     def action_stats(self) -> None:
-        """The statistics of every deck, as of now."""
+        """The statistics of every deck, as of now, read while the screen shows."""
         if self.database is None:
-            return
-        from quiz.study.statistics import gather_statistics
-
-        try:
-            statistics = gather_statistics(self.database, self.decks, self.database.now())
-        except StoreError as exc:
-            self.notify(str(exc), title="Statistics", severity="error")
             return
         from quiz.tui.screens.stats import StatsScreen
 
-        self.push_screen(StatsScreen(statistics, id=STATS_ID))
+        self.push_screen(StatsScreen(self.database, self.decks, id=STATS_ID))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         below = self._below_palette()

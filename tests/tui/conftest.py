@@ -136,6 +136,13 @@ def toasts(app: App[None]) -> str:
     return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
+async def settled(pilot: Pilot[None]) -> None:
+    """Wait for every worker (the screens read the store in threads), then for the screen
+    to take in the figures they posted."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def start_quiz(pilot: Pilot[None], *keys: str) -> None:
     """From the decks: choose the highlighted deck, press `keys` in the options, start."""
     await pilot.press("enter")

@@ -13,13 +13,14 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
 
-from .conftest import answer_right, asked, screen_text, shown, start_quiz, toasts
+from .conftest import answer_right, asked, screen_text, settled, shown, start_quiz, toasts
 
 
 async def test_every_type_answered_right_from_the_keyboard(
     app: QuizApp, database: Database, every_type: Deck
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
         assert "Every type [bold]test[/bold]" in shown(app)
         assert "6 questions: 1 choice · 1 multi · 1 truefalse" in shown(app)
         assert "not played yet" in shown(app)
@@ -39,7 +40,7 @@ async def test_every_type_answered_right_from_the_keyboard(
         assert "Score 6 / 6 (100%)" in shown(app)
         assert "Nothing missed!" in shown(app)
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "best 100% · last 100% · 1 run" in shown(app)
     [run] = History(database).sessions()

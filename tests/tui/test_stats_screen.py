@@ -18,7 +18,7 @@ from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.stats import StatsScreen
 from tests.filled_store import fill
 
-from .conftest import EVERY_TYPE, Clock, screen_text, shown, start_quiz, study_app
+from .conftest import EVERY_TYPE, Clock, screen_text, settled, shown, start_quiz, study_app
 
 
 async def test_statistics_are_drawn_and_deck_text_stays_literal(
@@ -29,7 +29,7 @@ async def test_statistics_are_drawn_and_deck_text_stays_literal(
     async with app.run_test(size=(80, 24)) as pilot:
         assert "t Statistics" in shown(app)
         await pilot.press("t")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, StatsScreen)
         lines = screen_text(app).splitlines()
         title = next(i for i, line in enumerate(lines) if "Every type [bold]test[/bold]" in line)
@@ -45,7 +45,7 @@ async def test_statistics_are_drawn_and_deck_text_stays_literal(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("ctrl+p", *"statis", "enter")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, StatsScreen)
 
 
@@ -55,7 +55,7 @@ async def test_without_anything_saved_the_screen_says_so(
     app = study_app(every_type, study_store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
-        await pilot.pause()
+        await settled(pilot)
         text = shown(app)
         assert "No finished quizzes yet." in text
         assert "0 reviews · most in a day: 0" in text
@@ -75,7 +75,7 @@ async def test_each_question_with_its_wrong_picks(
     app = study_app(every_type, study_store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
-        await pilot.pause()
+        await settled(pilot)
         table = app.screen.query_one("#question-table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
         assert rows == [

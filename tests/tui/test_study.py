@@ -21,7 +21,7 @@ from quiz.tui.screens.study_done import StudyDoneScreen
 from quiz.tui.screens.study_question import StudyQuestionScreen
 from quiz.tui.screens.study_setup import StudySetupScreen
 
-from .conftest import STILL, Clock, answer_right, shown, study_app
+from .conftest import STILL, Clock, answer_right, settled, shown, study_app
 
 Review = tuple[int, datetime]
 
@@ -72,6 +72,7 @@ async def test_a_sitting_over_every_type_saves_the_dates_fsrs_gives(
 ) -> None:
     app = study_app(every_type, study_store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
         assert "0 due now · 6 new · 0 learned" in shown(app)
         await start_studying(pilot)
         assert on_card(app) == "capital"
@@ -117,6 +118,7 @@ async def test_a_sitting_over_every_type_saves_the_dates_fsrs_gives(
 
         clock.now = STILL + timedelta(minutes=2)
         await press(pilot, "escape")
+        await settled(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "1 due now · 0 new · 5 learned · next due in 4m" in shown(app)
         await start_studying(pilot)
@@ -165,6 +167,7 @@ async def test_a_sitting_stopped_halfway_resumes_after_a_restart(
     second = study_app(every_type, reopened, clock)
     try:
         async with second.run_test(size=(80, 24)) as pilot:
+            await settled(pilot)
             assert "1 due now · 5 new · 0 learned" in shown(second)
             await press(pilot, "ctrl+p", *"study", "enter")  # the palette's way to press s
             assert isinstance(second.screen, StudySetupScreen)

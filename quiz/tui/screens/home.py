@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -20,13 +20,12 @@ from quiz.deck.model import Deck
 from quiz.play import figures
 from quiz.play.selection import QuizOptions
 from quiz.store.database import Database, StoreError, utc_now
-from quiz.store.history import History, SessionRow
+from quiz.store.history import SessionRow
 from quiz.study.progress import DeckProgress, deck_progress
+from quiz.tui.home_figures import HomeFigures, read_home_figures
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.widgets.deck_list import DeckList
 from quiz.tui.widgets.footer import Footer
-
-RECENT_ROWS = 5
 
 
 class HomeScreen(Screen[None]):
@@ -46,6 +45,22 @@ class HomeScreen(Screen[None]):
         options: QuizOptions
 
     @dataclass
+    class FiguresRead(Message):
+        """A worker read the figures; `read` numbers the request, to drop stale ones."""
+
+        figures: HomeFigures
+        read: int
+
+    @dataclass
+    class ProgressRead(Message):
+        """A worker read where `deck`'s study stands (None, with `error`, if it could not)."""
+
+        deck: Deck
+        progress: DeckProgress | None
+        now: datetime
+        error: str = ""
+
+    @dataclass
     class Study(Message):
         """The learner asked to study `deck`, starting up to `new_per_day` new cards a day."""
 
@@ -56,8 +71,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.decks = tuple(decks)
         self.database = database
-        self.history = History(database) if database is not None else None
         self.new_per_day = new_per_day
+        self._reads = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="decks-panel"):
@@ -78,24 +93,30 @@ class HomeScreen(Screen[None]):
 
     def refresh_history(self) -> None:
         """Show the scores and study counts as they are now: a quiz or a sitting may just
-        have ended, and cards fall due as time passes."""
-        now = self.database.now() if self.database is not None else utc_now()
-        try:
-            scores = self.history.deck_scores() if self.history else {}
-            rows = self.history.sessions()[:RECENT_ROWS] if self.history else []
-            progress = self._progress(now)
-        except StoreError as exc:
-            scores, rows, progress = {}, [], {}
-            self.notify(str(exc), title="History", severity="error")
-        self.query_one(DeckList).show_scores(scores, progress, now)
-        self._show_recent(rows)
-
-    def _progress(self, now: datetime) -> dict[str, DeckProgress]:
+        have ended, and cards fall due as time passes. The store is read in a worker."""
+        self._reads += 1
         if self.database is None:
-            return {}
-        return {deck.id: deck_progress(self.database, deck, now) for deck in self.decks}
+            self._show(HomeFigures(utc_now()))
+        else:
+            self._read_figures(self.database, self._reads)
 
-    def _show_recent(self, rows: list[SessionRow]) -> None:
+    @work(thread=True, group="home-figures")
+    def _read_figures(self, database: Database, read: int) -> None:
+        """In a thread: read the store, touch no widget, post what was read."""
+        self.post_message(self.FiguresRead(read_home_figures(database, self.decks), read))
+
+    @on(FiguresRead)
+    def _figures_read(self, message: FiguresRead) -> None:
+        if message.read == self._reads:  # an older read finishing late is not shown
+            self._show(message.figures)
+
+    def _show(self, figures: HomeFigures) -> None:
+        if figures.error:
+            self.notify(figures.error, title="History", severity="error")
+        self.query_one(DeckList).show_scores(figures.scores, figures.progress, figures.now)
+        self._show_recent(figures.recent)
+
+    def _show_recent(self, rows: Sequence[SessionRow]) -> None:
         table = self.query_one("#recent", DataTable)
         table.clear()
         for row in rows:
@@ -107,7 +128,7 @@ class HomeScreen(Screen[None]):
             )
         note = self.query_one("#no-history", Label)
         note.display = not rows
-        note.update("History is off for this run." if self.history is None else "No quizzes yet.")
+        note.update("History is off for this run." if self.database is None else "No quizzes yet.")
         table.display = bool(rows)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -117,20 +138,31 @@ class HomeScreen(Screen[None]):
         return True
 
     def action_study(self) -> None:
-        """Ask how many new cards a day, then study the highlighted deck."""
+        """Ask how many new cards a day, then study the highlighted deck; its counts are
+        read in a worker first."""
         deck, database = self.query_one(DeckList).highlighted_deck, self.database
-        if deck is None or database is None:
-            return
+        if deck is not None and database is not None:
+            self._read_progress(database, deck)
+
+    @work(thread=True, group="study-progress", exclusive=True)
+    def _read_progress(self, database: Database, deck: Deck) -> None:
+        """In a thread: where the deck's study stands, posted for `_progress_read`."""
         now = database.now()
         try:
-            progress = deck_progress(database, deck, now)
+            self.post_message(self.ProgressRead(deck, deck_progress(database, deck, now), now))
         except StoreError as exc:
-            self.notify(str(exc), title="Study", severity="error")
-            return
-        from quiz.tui.screens.study_setup import StudySetupScreen  # a quiz never needs it
+            self.post_message(self.ProgressRead(deck, None, now, str(exc)))
 
-        setup = StudySetupScreen(deck, progress, now, self.new_per_day)
-        self.app.push_screen(setup, callback=lambda new_per_day: self._study(deck, new_per_day))
+    @on(ProgressRead)
+    def _progress_read(self, message: ProgressRead) -> None:
+        if message.progress is None:
+            self.notify(message.error, title="Study", severity="error")
+        elif self.app.screen is self:  # a second s pressed meanwhile asks once
+            from quiz.tui.screens.study_setup import StudySetupScreen  # a quiz never needs it
+
+            deck = message.deck
+            setup = StudySetupScreen(deck, message.progress, message.now, self.new_per_day)
+            self.app.push_screen(setup, callback=lambda new_per_day: self._study(deck, new_per_day))
 
     def _study(self, deck: Deck, new_per_day: int | None) -> None:
         if new_per_day is not None:

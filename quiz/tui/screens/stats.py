@@ -3,19 +3,31 @@ and each question's figures with the wrong choices picked."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, Label, ProgressBar, Static
 
+from quiz.deck.model import Deck
 from quiz.play import figures
+from quiz.store.database import Database, StoreError
 from quiz.study.figures import bars, day_axis
-from quiz.study.statistics import CHART_DAYS, Missed, ScoreTrend, Statistics
+from quiz.study.statistics import (
+    CHART_DAYS,
+    Missed,
+    ScoreTrend,
+    Statistics,
+    gather_statistics,
+)
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.question_figures import QuestionFiguresTable
@@ -53,24 +65,66 @@ def missed_cells(missed: Missed, with_deck: bool) -> tuple[Content, Content]:
 
 
 class StatsScreen(Screen[None]):
-    """Shows `statistics`; escape goes back to where the learner was."""
+    """The statistics of `decks` in `database`; escape goes back to where the learner was.
+
+    The screen shows at once; a thread worker gathers the figures (a million answers
+    take a while to read) and the boxes are drawn when they arrive.
+    """
 
     CSS_PATH = "stats.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss", "Back")]
 
-    def __init__(self, statistics: Statistics, *, id: str | None = None) -> None:
+    @dataclass
+    class Gathered(Message):
+        """A worker read the figures, or `error` says why it could not."""
+
+        statistics: Statistics | None
+        error: str = ""
+
+    def __init__(self, database: Database, decks: Sequence[Deck], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.statistics = statistics
+        self.database = database
+        self.decks = tuple(decks)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="body"):
-            yield self._box("Quiz scores, oldest first", "scores", self._scores())
-            with Horizontal(id="study"):
-                yield self._box(f"Reviews per day, last {CHART_DAYS} days", "reviews", self._days())
-                yield self._box("Retention", "retention", self._retention())
-            yield self._box("Most missed", "missed", self._missed())
-            yield self._box("Per question, hardest first", "questions", self._questions())
+            yield Label("Reading the history…", id="reading", classes="empty")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._gather(self.database, self.decks)
+
+    @work(thread=True)
+    def _gather(self, database: Database, decks: tuple[Deck, ...]) -> None:
+        """In a thread: read every figure, touch no widget, post them."""
+        try:
+            statistics = gather_statistics(database, decks, database.now())
+        except StoreError as exc:
+            self.post_message(self.Gathered(None, str(exc)))
+        else:
+            self.post_message(self.Gathered(statistics))
+
+    @on(Gathered)
+    def _gathered(self, message: Gathered) -> None:
+        if message.statistics is None:
+            self.query_one("#reading", Label).update("The history could not be read.")
+            self.notify(message.error, title="Statistics", severity="error")
+            return
+        self.statistics = message.statistics
+        self.query_one("#reading").remove()
+        self.query_one("#body").mount_all(self._boxes())
+
+    def _boxes(self) -> list[Widget]:
+        return [
+            self._box("Quiz scores, oldest first", "scores", self._scores()),
+            Horizontal(
+                self._box(f"Reviews per day, last {CHART_DAYS} days", "reviews", self._days()),
+                self._box("Retention", "retention", self._retention()),
+                id="study",
+            ),
+            self._box("Most missed", "missed", self._missed()),
+            self._box("Per question, hardest first", "questions", self._questions()),
+        ]
 
     def _box(self, title: str, name: str, parts: list[Widget]) -> Vertical:
         box = Vertical(*parts, id=name, classes="box")

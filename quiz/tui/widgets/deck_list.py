@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import ClassVar
 
@@ -16,6 +16,9 @@ from quiz.play import figures
 from quiz.store.history import DeckScores
 from quiz.study.figures import due_in
 from quiz.study.progress import DeckProgress
+
+PENDING = "…"
+"""Where the scores go while the store is being read."""
 
 
 def study_line(progress: DeckProgress, now: datetime) -> Content:
@@ -34,24 +37,23 @@ def type_counts(deck: Deck) -> str:
     return " · ".join(f"{n} {kind}" for kind, n in deck.count_by_type().items())
 
 
+def played_line(scores: DeckScores | None) -> str:
+    """`best 80% · last 60% · 3 runs`, or that the deck was never played to the end."""
+    if scores is None:
+        return "not played yet"
+    runs = "1 run" if scores.runs == 1 else f"{scores.runs} runs"
+    return f"best {figures.percent(scores.best)} · last {figures.percent(scores.last)} · {runs}"
+
+
 def deck_prompt(
     deck: Deck,
     counts: str,
-    scores: DeckScores | None,
-    progress: DeckProgress | None,
-    now: datetime,
+    played: str,
+    progress: DeckProgress | None = None,
+    now: datetime | None = None,
 ) -> Content:
-    """The title, the `counts` by type, the scores and the study counts (deck text literal).
-
-    Without a store there is no study, and the last line is left out.
-    """
-    if scores is None:
-        played = "not played yet"
-    else:
-        runs = "1 run" if scores.runs == 1 else f"{scores.runs} runs"
-        played = (
-            f"best {figures.percent(scores.best)} · last {figures.percent(scores.last)} · {runs}"
-        )
+    """The title, the `counts` by type, the `played` line and the study counts (deck text
+    literal). Without a store there is no study, and the last line is left out."""
     prompt = Content.from_markup(
         "[b]$title[/b]\n[dim]$total questions: $counts[/dim]\n[$accent]$played[/]",
         title=deck.title,
@@ -59,9 +61,17 @@ def deck_prompt(
         counts=counts,
         played=played,
     )
-    if progress is None:
+    if progress is None or now is None:
         return prompt
     return Content("\n").join([prompt, study_line(progress, now)])
+
+
+def between_rules(decks: Sequence[Deck], prompts: Iterable[Content]) -> list[Option | None]:
+    """One option per deck, each with its prompt, and a rule (None) between two decks."""
+    options: list[Option | None] = []
+    for deck, prompt in zip(decks, prompts, strict=True):
+        options += [None, Option(prompt, id=deck.id)] if options else [Option(prompt, id=deck.id)]
+    return options
 
 
 class DeckList(OptionList):
@@ -70,9 +80,12 @@ class DeckList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Choose deck")]
 
     def __init__(self, decks: Sequence[Deck], *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        """Shows the decks at once; their figures follow when the store has been read."""
+        counts = {deck.id: type_counts(deck) for deck in decks}  # decks don't change
+        pending = (deck_prompt(deck, counts[deck.id], PENDING) for deck in decks)
+        super().__init__(*between_rules(decks, pending), id=id, markup=False)
         self.decks = tuple(decks)
-        self._counts = {deck.id: type_counts(deck) for deck in self.decks}  # decks don't change
+        self._counts = counts
 
     def show_scores(
         self,
@@ -81,14 +94,20 @@ class DeckList(OptionList):
         now: datetime,
     ) -> None:
         """Redraw every deck with its `scores` and study `progress`, keeping the highlight."""
+        self._show(
+            lambda deck: deck_prompt(
+                deck,
+                self._counts[deck.id],
+                played_line(scores.get(deck.id)),
+                progress.get(deck.id),
+                now,
+            )
+        )
+
+    def _show(self, prompt: Callable[[Deck], Content]) -> None:
         highlighted = self.highlighted
         self.clear_options()
-        for number, deck in enumerate(self.decks):
-            if number:
-                self.add_option(None)  # a rule between decks
-            counts = self._counts[deck.id]
-            prompt = deck_prompt(deck, counts, scores.get(deck.id), progress.get(deck.id), now)
-            self.add_option(Option(prompt, id=deck.id))
+        self.add_options(between_rules(self.decks, map(prompt, self.decks)))
         self.highlighted = highlighted if highlighted is not None else 0
 
     @property

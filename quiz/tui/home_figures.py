@@ -1,0 +1,45 @@
+"""What the deck list and the recent quizzes show, read from the store off the UI thread.
+
+A heavy learner's history holds a million answers: reading it takes longer than a key
+press may wait, so the home screen shows its decks at once and a thread worker reads
+these figures, touching no widget, then hands them over in a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from quiz.deck.model import Deck
+from quiz.store.database import Database, StoreError
+from quiz.store.history import DeckScores, History, SessionRow
+from quiz.study.progress import DeckProgress, deck_progress
+
+RECENT_ROWS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class HomeFigures:
+    """Each deck's scores and study counts at `now`, the latest runs, or why they're missing."""
+
+    now: datetime
+    scores: Mapping[str, DeckScores] = field(default_factory=dict)
+    progress: Mapping[str, DeckProgress] = field(default_factory=dict)
+    recent: Sequence[SessionRow] = ()
+    error: str = ""
+
+
+def read_home_figures(database: Database, decks: Sequence[Deck]) -> HomeFigures:
+    """Read everything the home screen shows; safe in a worker thread (the store locks)."""
+    now = database.now()
+    history = History(database)
+    try:
+        return HomeFigures(
+            now,
+            scores=history.deck_scores(),
+            progress={deck.id: deck_progress(database, deck, now) for deck in decks},
+            recent=history.sessions()[:RECENT_ROWS],
+        )
+    except StoreError as exc:
+        return HomeFigures(now, error=str(exc))
