@@ -8,9 +8,10 @@ looks at the file first, read-only, one process at a time (a lock file beside it
 damaged file or another program's database is moved aside (never overwritten) and a new
 store started; a store from a newer quiz is refused and left alone. The whole-file check
 (`PRAGMA quick_check`, about half a second on a 160 MiB store) runs only when something
-calls for it: a write-ahead log left behind (a process was killed, or another has the
-store open: from outside the two look alike), or a damaged page met by an earlier read
-or write. The clock is passed in so tests control time.
+calls for it: a write-ahead log left behind by a process killed with the store open
+(one that no other process is using: each user holds a shared lock on a second file
+beside it), or a damaged page met by an earlier read or write. The clock is passed in
+so tests control time.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
-from quiz.store.file_lock import exclusive
+from quiz.store.file_lock import exclusive, held_by_others, hold_shared
 
 Clock = Callable[[], datetime]
 """Returns the current time, timezone-aware in UTC."""
@@ -136,6 +137,9 @@ Left behind, a stale write-ahead log or hot journal would be replayed into the n
 LOCK_SUFFIX = ".lock"
 """The lock file beside the store that one opening process at a time holds (see file_lock)."""
 
+USERS_SUFFIX = ".users"
+"""The lock file beside the store that every process using it holds shared (see file_lock)."""
+
 CHECK_SUFFIX = ".check"
 """A mark beside the store, left when SQLite said a page is damaged: the next opening
 checks the whole file and sets it aside if the check fails."""
@@ -188,18 +192,24 @@ class Database:
         self.clock = clock
         self.notice: str | None = None
         self._lock = threading.RLock()
+        self._in_use: int | None = None
         self._connection = self._connect(path)
 
     def _connect(self, path: Path) -> sqlite3.Connection:
         _make_folder(path)
+        users = Path(f"{path}{USERS_SUFFIX}")
         try:
             with exclusive(Path(f"{path}{LOCK_SUFFIX}"), BUSY_TIMEOUT_MS / 1000):
-                unfit = _inspect(path)
+                unfit = _inspect(path, others=held_by_others(users))
                 if unfit is not None:
                     self.notice = _set_aside(path, unfit, self.clock())
                 Path(f"{path}{CHECK_SUFFIX}").unlink(missing_ok=True)  # checked, or new
+                self._in_use = hold_shared(users)
                 return _open(path)
-        except (OSError, sqlite3.Error) as exc:
+        except BaseException as exc:
+            self._stop_using()  # a newer quiz's store, too, is left as if never opened
+            if not isinstance(exc, OSError | sqlite3.Error):
+                raise
             _mark_if_damaged(path, exc)
             raise StoreError(f"cannot open the history file {path}: {_reason(exc)}") from exc
 
@@ -235,6 +245,13 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self._connection.close()
+            self._stop_using()  # after the connection: its close checkpoints the log
+
+    def _stop_using(self) -> None:
+        """Release the shared lock that tells other processes this one uses the store."""
+        if self._in_use is not None:
+            os.close(self._in_use)
+            self._in_use = None
 
 
 def store_exists(path: Path) -> bool:
@@ -287,7 +304,7 @@ def _folder_error(path: Path, why: str) -> StoreError:
     )
 
 
-def _inspect(path: Path) -> Unfit | None:
+def _inspect(path: Path, *, others: bool) -> Unfit | None:
     """Why the file at `path` cannot be the store, if it can't; read without writing a byte.
 
     The connection is read-only so that closing it never checkpoints a write-ahead log
@@ -295,7 +312,7 @@ def _inspect(path: Path) -> Unfit | None:
     """
     if not path.exists():
         return None
-    check = _check_due(path)
+    check = _check_due(path, others=others)
     uri = f"{path.absolute().as_uri()}?mode=ro"
     connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
@@ -310,16 +327,17 @@ def _inspect(path: Path) -> Unfit | None:
         connection.close()
 
 
-def _check_due(path: Path) -> bool:
+def _check_due(path: Path, *, others: bool) -> bool:
     """Whether the whole file must be checked before it is used: after an unclean close or
     a damaged page met before.
 
     SQLite removes the write-ahead log when the last connection closes cleanly, so a log
-    at opening means a process was killed with the store open, or that another process
-    has it open now. Reading the header and the schema (`_identify`) still catches a file
-    that is not a database at all, one cut short, or another program's.
+    found while no one else uses the store (`others`) means a process was killed with it
+    open. Reading the header and the schema (`_identify`) still catches a file that is
+    not a database at all, one cut short, or another program's.
     """
-    return Path(f"{path}-wal").exists() or Path(f"{path}{CHECK_SUFFIX}").exists()
+    killed = not others and Path(f"{path}-wal").exists()
+    return killed or Path(f"{path}{CHECK_SUFFIX}").exists()
 
 
 def _mark_if_damaged(path: Path, exc: BaseException) -> None:
