@@ -33,11 +33,13 @@ SIZE = (80, 24)
 
 
 def still(steps: Steps | None = None) -> Steps:
-    """`steps`, then every text cursor on screen stopped blinking (shown), whatever the speed."""
+    """`steps`, then the figures read in the background shown and every text cursor on screen
+    stopped blinking (shown), whatever the speed of the run."""
 
     async def run(pilot: Pilot[None]) -> None:
         if steps is not None:
             await steps(pilot)
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
