@@ -12,7 +12,7 @@ from quiz.tui.app import QuizApp
 from quiz.tui.screens.study_question import StudyQuestionScreen
 from quiz.tui.widgets.question_form import QuestionForm
 
-from .conftest import Clock, shown, start_quiz, study_app
+from .conftest import Clock, press_at_once, shown, start_quiz, study_app
 from .test_screens import reach
 
 KINDS = ("choice", "multi", "truefalse", "text", "cloze", "order")
@@ -30,6 +30,17 @@ async def test_tab_cycles_the_blanks_of_a_cloze(app: QuizApp) -> None:
         await pilot.press("shift+tab", *"Bamako", "tab", "tab", "tab", *"Gao", "enter")
         await pilot.pause()
         assert "✔ Right" in shown(app)
+
+
+async def test_keys_read_with_a_tab_go_to_the_blank_it_moves_to(app: QuizApp) -> None:
+    """As typed fast, or pasted: Textual's own Tab moved the focus after the keys read with it."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        screen = await reach(pilot, "cloze")
+        first, second = screen.query_one("#answer").query(Input)
+        await press_at_once(pilot, *"Bamako", "tab", *"Gao", "tab")
+        assert (first.value, second.value) == ("Bamako", "Gao")
+        assert app.focused is first
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -29,6 +31,13 @@ def numbered_blanks(question: ClozeQuestion) -> str:
 
 class ClozeForm(Vertical):
     """Fill every blank of a cloze; Tab moves between blanks, Enter in any of them submits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "blank(1)", "Next blank", show=False, priority=True),
+        Binding("shift+tab", "blank(-1)", "Previous blank", show=False, priority=True),
+    ]
+    """Before the blank sees the key (priority): Textual's own Tab moves the focus only after
+    the keys read with it, so a fast `Bamako⇥Gao` typed all of it into the first blank."""
 
     DEFAULT_CSS = """
     ClozeForm { height: auto; }
@@ -56,6 +65,12 @@ class ClozeForm(Vertical):
             with Horizontal(classes="blank"):
                 yield Label(Content(f"[{number}]"))
                 yield Input(placeholder=deletion.hint or f"blank {number}")
+
+    def action_blank(self, step: int) -> None:
+        """Focus the next (or previous) blank, round from the last to the first, at once."""
+        blanks = list(self.query(Input))
+        here = blanks.index(self.screen.focused) if self.screen.focused in blanks else -1
+        self.screen.set_focus(blanks[(here + step) % len(blanks)])
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
