@@ -99,7 +99,8 @@ def _redundant_accept(question: AnyQuestion) -> Iterator[Finding]:
                 "redundant-accept",
                 (
                     f"the accepted answer '{accepted}' is the same as '{seen[key]}' once case, "
-                    "accents, punctuation and spacing are ignored"
+                    "accents, punctuation, spacing and a leading article are ignored and "
+                    "numbers are read in words or digits"
                 ),
             )
         seen.setdefault(key, accepted)

@@ -32,7 +32,9 @@ import yaml
 import quiz
 from quiz.cli import main as quiz_main
 from quiz.deck.loader import load_deck
+from quiz.deck.model import TextQuestion
 from quiz.paths import bundled_decks_dir
+from quiz.play.scoring import check_answer
 from quiz.store.database import Database
 
 QUESTION_TEMPLATES = (
@@ -558,6 +560,51 @@ def bench_store_open(folder: Path, repeat: int) -> Row:
     )
 
 
+ANSWER_PAIRS = (
+    ("Timbuctu", "Timbuktu"),
+    ("seven hostages", "7 hostages"),
+    ("two thousand and twenty-three", "2023"),
+    ("the MNLA", "National Movement for the Liberation of Azawad"),
+    ("Dec 2023", "December 2023"),
+    ("12/2023", "December 2023"),
+    ("1,240,000 square kilometres", "1,240,000 km²"),
+    ("thirty per cent", "30%"),
+    ("the thirty-first of March 2025", "31 March 2025"),
+    ("Algiers", "Algeria"),
+    ("Ouagadougou", "Wagadugou"),
+    ("the Islamic Maghreb", "al-Qaeda in the Islamic Maghreb"),
+)
+"""Typed answers against expected ones, right, near and wrong, through every rule."""
+
+ANSWER_LIMIT = 0.001
+"""The most one typed answer may take to check, in seconds."""
+
+
+def bench_answers(repeat: int, count: int = 3_000) -> Row:
+    """`check_answer` on `count` typed answers against rapidfuzz's `ratio` of the same
+    strings, the cheapest comparison a checker could make; judged per answer."""
+    from rapidfuzz.fuzz import ratio
+
+    pairs = [ANSWER_PAIRS[n % len(ANSWER_PAIRS)] for n in range(count)]
+    pairs = [
+        (f"{typed} {n % 10}", f"{expected} {n % 10}") for n, (typed, expected) in enumerate(pairs)
+    ]
+    questions = [
+        (TextQuestion(id="q", prompt="?", answer=expected), typed) for typed, expected in pairs
+    ]
+    ours = median_seconds(lambda: [check_answer(q, typed) for q, typed in questions], repeat)
+    baseline = median_seconds(lambda: [ratio(typed, expected) for typed, expected in pairs], repeat)
+    return Row(
+        f"checking {count:,} typed answers",
+        ours,
+        baseline,
+        "s",
+        limit=ANSWER_LIMIT * count,
+        notes=f"rapidfuzz `fuzz.ratio` of the same strings; {ours / count * 1e6:.0f} µs an"
+        f" answer (numbers in words, articles, months, units, typos), ≤ 1 ms each",
+    )
+
+
 def open_after_an_unclean_close(path: Path) -> None:
     Path(f"{path}-wal").touch()  # as a killed quiz leaves it
     Database(path).close()
@@ -599,6 +646,7 @@ def main() -> None:
             bench_through_the_decks(env, args.repeat),
             *(bench_startup(command, env, args.repeat) for command in ("check", "stats")),
             bench_store_open(folder, args.repeat),
+            bench_answers(args.repeat),
         ]
         for row in rows:
             print(row.markdown(), flush=True)

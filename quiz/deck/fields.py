@@ -66,7 +66,7 @@ WARNINGS = {
     "answer-in-prompt": "the answer appears word for word in the prompt",
     "long-choice": "one choice is far longer than the others, which gives it away",
     "same-prompt": "another question has the same prompt",
-    "redundant-accept": "an accepted answer equals the answer once case, accents and spacing go",
+    "redundant-accept": "an accepted answer equals the answer as the quiz compares answers",
     "lenient-distractor": "a wrong choice would be accepted as the answer if typed",
     "whole-sentence-cloze": "a cloze deletion hides the whole sentence",
 }

@@ -35,7 +35,7 @@ from quiz.deck.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from quiz.play.textmatch import Match, match_text
+from quiz.play.textmatch import ENGLISH_ARTICLES, Match, match_text
 
 Given = str | bool | tuple[str, ...] | frozenset[str]
 """An answer as the learner gave it; which form depends on the question type."""
@@ -58,8 +58,13 @@ class Verdict:
         return 0.0 < self.points < 1.0
 
 
-def check_answer(question: AnyQuestion, given: Given) -> Verdict:
-    """Score `given` against `question`; raises TypeError for a given of the wrong form."""
+def check_answer(
+    question: AnyQuestion, given: Given, articles: tuple[str, ...] = ENGLISH_ARTICLES
+) -> Verdict:
+    """Score `given` against `question`; raises TypeError for a given of the wrong form.
+
+    `articles` are those of the deck's language, dropped from the start of typed answers.
+    """
     match question, given:
         case ChoiceQuestion(), str():
             return _whole(question, given == question.answer)
@@ -68,10 +73,10 @@ def check_answer(question: AnyQuestion, given: Given) -> Verdict:
         case TrueFalseQuestion(), bool():
             return _whole(question, given is question.answer)
         case TextQuestion(), str():
-            found = match_text(given, (question.answer, *question.accept))
+            found = match_text(given, (question.answer, *question.accept), articles)
             return Verdict(float(found is not None), question.answer_text, _spelling(found))
         case ClozeQuestion(), tuple():
-            return _check_cloze(question, given)
+            return _check_cloze(question, given, articles)
         case OrderQuestion(), tuple():
             return Verdict(order_points(question.items, given), question.answer_text)
     raise TypeError(f"a {question.kind} question cannot take {type(given).__name__} {given!r}")
@@ -99,11 +104,15 @@ def order_points(items: tuple[str, ...], given: tuple[str, ...]) -> float:
     return kept / (len(items) - 1)
 
 
-def _check_cloze(question: ClozeQuestion, given: tuple[str, ...]) -> Verdict:
+def _check_cloze(
+    question: ClozeQuestion, given: tuple[str, ...], articles: tuple[str, ...]
+) -> Verdict:
     deletions = question.deletions
     if len(given) != len(deletions):
         raise TypeError(f"cloze '{question.id}' has {len(deletions)} blanks, got {len(given)}")
-    found = [match_text(typed, (d.answer,)) for typed, d in zip(given, deletions, strict=True)]
+    found = [
+        match_text(typed, (d.answer,), articles) for typed, d in zip(given, deletions, strict=True)
+    ]
     right = sum(f is not None for f in found)
     note = " ".join(filter(None, (_spelling(f) for f in found)))
     return Verdict(right / len(deletions), question.answer_text, note)

@@ -1,6 +1,7 @@
 """How a typed answer is compared with an expected one: folding, numbers, dates, typos.
 
-Pure functions over strings; they know nothing of questions, sessions or any UI.
+Pure functions over strings; they know nothing of questions, sessions or any UI. The
+articles a deck's language drops from the start of an answer are passed in.
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation
+from functools import cache
+
+from quiz.play.numberwords import spelled_out
+from quiz.play.units import AFTER_NUMBER, after_number
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 """A number as people type it: `7`, `1.5`, `1,5`, `1,000`, `1.000.000`."""
@@ -71,6 +76,17 @@ DATE_FORMS = tuple(
 )
 """The date forms we read; day/month order in `7/4/2025` is ambiguous, so it is not one."""
 
+MONTH_FORMS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"{_MONTH},?\s+{_YEAR}",  # December 2023, Dec. 2023
+        r"(?P<year>\d{4})-(?P<month>\d{1,2})",  # 2023-12
+        r"(?P<month>\d{1,2})/(?P<year>\d{4})",  # 12/2023
+    )
+)
+"""The forms of a month of a year. `12/2023` is read: a four-digit year cannot be a month,
+so unlike `7/4/2025` it is not ambiguous."""
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -80,23 +96,51 @@ class Match:
     exact: bool
 
 
-def fold(text: str) -> str:
-    """A comparison key: accents, case, punctuation and spacing gone; numbers canonical.
+ENGLISH_ARTICLES = ("the", "a", "an")
+"""The articles dropped from the start of an answer unless a deck names its own."""
+
+
+def fold(text: str, articles: tuple[str, ...] = ENGLISH_ARTICLES) -> str:
+    """A comparison key: accents, case, punctuation, spacing and a leading article gone;
+    numbers canonical, whether written in digits or in English words.
 
     Each number becomes `<n>` with `n` in canonical form, so `1%` and `1 %` fold alike
     while `1.5` and `15`, which lose only a dot to punctuation removal, do not. Marks go
     before numbers are found: an accent typed between two digits (9, U+0300, 9) must not
-    split one number into two.
+    split one number into two. An ordinal suffix or a unit right after a number folds to
+    one form (`1st` and `first`; `2 km` and `2 kilometres`).
     """
-    plain = _unmarked(text)
+    plain = spelled_out(_without_article(_unmarked(text), articles))
     parts: list[str] = []
     position = 0
-    for found in NUMBER.finditer(plain):
+    while found := NUMBER.search(plain, position):
         parts.append(_words(plain[position : found.start()]))
         parts.append(f"<{canonical_number(found[0])}>")
         position = found.end()
+        suffix = AFTER_NUMBER.match(plain, position)
+        if suffix is not None:  # read past it: `km2` holds a digit that is no number
+            parts.append(after_number(suffix))
+            position = suffix.end()
     parts.append(_words(plain[position:]))
     return "".join(parts)
+
+
+def _without_article(plain: str, articles: tuple[str, ...]) -> str:
+    """`plain` without the article it starts with, when more follows the article."""
+    return _leading_article(articles).sub("", plain, count=1)
+
+
+@cache
+def _leading_article(articles: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a deck's articles: each followed by a space, or by nothing when it
+    ends in an apostrophe (French `l'`), and then by something that is not a space."""
+    forms = []
+    for article in sorted(articles, key=len, reverse=True):
+        word = re.escape(_unmarked(article).rstrip("'’"))
+        forms.append(rf"{word}['’]\s*" if article.endswith(("'", "’")) else rf"{word}\s+")
+    if not forms:
+        return re.compile(r"(?!)")
+    return re.compile(rf"^\s*(?:{'|'.join(forms)})(?=\S)")
 
 
 def _unmarked(text: str) -> str:
@@ -146,26 +190,43 @@ def _exact(digits: int) -> Context:
     return Context(prec=max(digits, 1), Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
-def numbers_in(text: str) -> tuple[str, ...]:
-    """The numbers an answer names, canonical; a typo may never change one."""
-    return tuple(canonical_number(n) for n in NUMBER.findall(_unmarked(text)))
+NUMBER_KEY = re.compile(r"<([^<>]*)>")
+"""A number in a folded key: nothing else in a key has `<` or `>`."""
+
+
+def numbers_in(key: str) -> tuple[str, ...]:
+    """The numbers in a folded key, canonical; a typo may never change one."""
+    return tuple(NUMBER_KEY.findall(key))
 
 
 def parse_date(text: str) -> date | None:
     """The date `text` is, when it is one date and nothing else in a form we know."""
+    found = _read(DATE_FORMS, text)
+    if found is None:
+        return None
+    match, month = found
+    try:
+        return date(int(match["year"]), month, int(match["day"]))
+    except ValueError:
+        return None
+
+
+def parse_month(text: str) -> tuple[int, int] | None:
+    """The (year, month) `text` is, when it is one month of a year and nothing else."""
+    found = _read(MONTH_FORMS, text)
+    return None if found is None else (int(found[0]["year"]), found[1])
+
+
+def _read(forms: tuple[re.Pattern[str], ...], text: str) -> tuple[re.Match[str], int] | None:
+    """The first of `forms` that `text` is, with its month as a number from 1 to 12."""
     cleaned = " ".join(text.casefold().replace(",", ", ").split()).strip(" .")
-    for form in DATE_FORMS:
+    for form in forms:
         found = form.fullmatch(cleaned)
         if found is None:
             continue
         month = found["month"]
         number = int(month) if month.isdigit() else MONTHS.get(month)
-        if number is None:
-            return None
-        try:
-            return date(int(found["year"]), number, int(found["day"]))
-        except ValueError:
-            return None
+        return (found, number) if number is not None and 1 <= number <= 12 else None
     return None
 
 
@@ -177,23 +238,25 @@ def allowed_typos(key: str) -> int:
     return 1 if letters < 10 else 2
 
 
-def match_text(given: str, expected: tuple[str, ...]) -> Match | None:
+def match_text(
+    given: str, expected: tuple[str, ...], articles: tuple[str, ...] = ENGLISH_ARTICLES
+) -> Match | None:
     """The first expected form `given` matches: exactly, as the same date, or with typos.
 
-    Dates are compared as dates only when the expected form is a date. Typos are
-    forgiven only when the numbers in both answers are the same, so a typo can never
-    turn a wrong number or year into a right one.
+    Dates are compared as dates only when the expected form is a date (or a month of a
+    year). Typos are forgiven only when the numbers in both answers are the same, so a
+    typo can never turn a wrong number or year into a right one, and never in a date.
     """
-    key = fold(given)
+    key = fold(given, articles)
     if not key:
         return _same_symbols(given, expected)
-    for form in expected:
-        if fold(form) == key or _same_date(given, form):
+    wanted = [fold(form, articles) for form in expected]
+    for form, form_key in zip(expected, wanted, strict=True):
+        if form_key == key or _same_date(given, form):
             return Match(form, exact=True)
-    numbers = numbers_in(given)
-    for form in expected:
-        wanted = fold(form)
-        if parse_date(form) is None and numbers_in(form) == numbers and _typo_of(key, wanted):
+    numbers = numbers_in(key)
+    for form, form_key in zip(expected, wanted, strict=True):
+        if numbers_in(form_key) == numbers and not _is_date(form) and _typo_of(key, form_key):
             return Match(form, exact=False)
     return None
 
@@ -223,5 +286,12 @@ def _plain(text: str) -> str:
 
 
 def _same_date(given: str, expected: str) -> bool:
-    wanted = parse_date(expected)
-    return wanted is not None and parse_date(given) == wanted
+    day = parse_date(expected)
+    if day is not None:
+        return parse_date(given) == day
+    month = parse_month(expected)
+    return month is not None and parse_month(given) == month
+
+
+def _is_date(text: str) -> bool:
+    return parse_date(text) is not None or parse_month(text) is not None
