@@ -178,6 +178,10 @@ class QuizApp(App[None]):
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         self.start(message.deck, message.options)
 
+    def on_study_flow_first_card(self, message: StudyFlow.FirstCard) -> None:
+        if message.flow is self._study:  # not a sitting left before its first card
+            message.flow.show_first_card(message.error)
+
     def on_home_screen_study(self, message: HomeScreen.Study) -> None:
         self.study(message.deck, message.new_per_day)
 

@@ -15,6 +15,7 @@ from quiz.deck.model import Deck
 from quiz.store.database import Database, StoreError
 from quiz.store.history import DeckScores, History, SessionRow
 from quiz.study.progress import DeckProgress, deck_progress
+from quiz.tui.reader import own_connection
 
 RECENT_ROWS = 5
 
@@ -31,15 +32,16 @@ class HomeFigures:
 
 
 def read_home_figures(database: Database, decks: Sequence[Deck]) -> HomeFigures:
-    """Read everything the home screen shows; safe in a worker thread (the store locks)."""
+    """Read everything the home screen shows, on a connection of its own (for a worker)."""
     now = database.now()
-    history = History(database)
     try:
-        return HomeFigures(
-            now,
-            scores=history.deck_scores(),
-            progress={deck.id: deck_progress(database, deck, now) for deck in decks},
-            recent=history.sessions()[:RECENT_ROWS],
-        )
+        with own_connection(database) as reader:
+            history = History(reader)
+            return HomeFigures(
+                now,
+                scores=history.deck_scores(),
+                progress={deck.id: deck_progress(reader, deck, now) for deck in decks},
+                recent=history.sessions()[:RECENT_ROWS],
+            )
     except StoreError as exc:
         return HomeFigures(now, error=str(exc))

@@ -9,8 +9,10 @@ with one sentence: studying on without saving would lose what the learner rates.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.app import App
+from textual.message import Message
 from textual.screen import Screen
 
 from quiz.play.scoring import Given
@@ -30,9 +32,33 @@ class StudyFlow:
         self.session = session
         self.stop = stop
 
+    @dataclass
+    class FirstCard(Message):
+        """A worker read `flow`'s queue up to its first card, or `error` says why not."""
+
+        flow: StudyFlow
+        error: str = ""
+
     def begin(self) -> None:
-        """Show the first card (or that nothing is due) over the decks."""
-        screen = self._next_screen()
+        """Show the first card (or that nothing is due) over the decks once a worker has
+        read the queue: on 100,000 schedules that first read takes seconds."""
+        self.app.run_worker(self._read_first_card, thread=True, group="study-queue")
+
+    def _read_first_card(self) -> None:
+        """In a thread: bring the queue up to its first card, touch no widget, say so."""
+        try:
+            self.session.next_card()
+        except StoreError as exc:
+            self.app.post_message(self.FirstCard(self, str(exc)))
+        else:
+            self.app.post_message(self.FirstCard(self))
+
+    def show_first_card(self, error: str) -> None:
+        """Push the first card's screen, read by `begin`'s worker (or stop, with `error`)."""
+        if error:
+            self.stop(error)
+            return
+        screen = self._screen()
         if screen is not None:
             self.app.push_screen(screen)
 
@@ -65,10 +91,19 @@ class StudyFlow:
 
     def _next_screen(self) -> Screen[None] | None:
         """The next card's front, or the end of the sitting; None if the store failed."""
-        session = self.session
         try:
-            if session.next_card() is not None:
-                return StudyQuestionScreen(session)
+            self.session.next_card()
+        except StoreError as exc:
+            self.stop(str(exc))
+            return None
+        return self._screen()
+
+    def _screen(self) -> Screen[None] | None:
+        """The front of the card the session holds, or the end of the sitting."""
+        session = self.session
+        if session.item is not None:
+            return StudyQuestionScreen(session)
+        try:
             return StudyDoneScreen(session, session.progress(), session.db.now())
         except StoreError as exc:
             self.stop(str(exc))

@@ -12,10 +12,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from textual.widgets import DataTable
 
 from quiz.deck import Deck
 from quiz.store.database import Database, StoreError
 from quiz.study.progress import deck_progress
+from quiz.study.session import StudySession
 from quiz.study.statistics import gather_statistics
 from quiz.tui.app import QuizApp
 from quiz.tui.home_figures import read_home_figures
@@ -23,6 +25,9 @@ from quiz.tui.screens import home, stats
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.screens.study_question import StudyQuestionScreen
+from quiz.tui.widgets import question_figures
+from tests.filled_store import fill
 
 from .conftest import Clock, settled, shown, study_app, toasts
 
@@ -124,3 +129,38 @@ async def test_studying_reads_the_deck_s_counts_in_a_worker(
         await pilot.press("escape")
         await settled(pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_sitting_s_first_card_is_read_in_a_worker(
+    every_type: Deck,
+    study_store: Database,
+    clock: Clock,
+    held: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first_read = holding(held, StudySession.next_card)
+    monkeypatch.setattr(StudySession, "next_card", first_read)
+    app = study_app(every_type, study_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("s")
+        await settled(pilot)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, HomeScreen)  # the queue is still being read
+        monkeypatch.undo()  # the next cards are read on the UI thread, quickly
+        held.set()
+        await settled(pilot)
+        assert isinstance(app.screen, StudyQuestionScreen)
+
+
+async def test_the_per_question_table_shows_the_hardest_and_says_how_many_more(
+    every_type: Deck, study_store: Database, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(study_store)
+    monkeypatch.setattr(question_figures, "MAX_ROWS", 2)
+    app = study_app(every_type, study_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await settled(pilot)
+        assert app.screen.query_one("#question-table", DataTable).row_count == 2
+        assert "and 4 easier ones: 'quiz stats --questions' lists them all" in shown(app)

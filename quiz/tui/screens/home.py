@@ -23,6 +23,7 @@ from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import SessionRow
 from quiz.study.progress import DeckProgress, deck_progress
 from quiz.tui.home_figures import HomeFigures, read_home_figures
+from quiz.tui.reader import own_connection
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.widgets.deck_list import DeckList
 from quiz.tui.widgets.footer import Footer
@@ -149,7 +150,9 @@ class HomeScreen(Screen[None]):
         """In a thread: where the deck's study stands, posted for `_progress_read`."""
         now = database.now()
         try:
-            self.post_message(self.ProgressRead(deck, deck_progress(database, deck, now), now))
+            with own_connection(database) as reader:
+                progress = deck_progress(reader, deck, now)
+            self.post_message(self.ProgressRead(deck, progress, now))
         except StoreError as exc:
             self.post_message(self.ProgressRead(deck, None, now, str(exc)))
 

@@ -28,6 +28,7 @@ from quiz.study.statistics import (
     Statistics,
     gather_statistics,
 )
+from quiz.tui.reader import own_connection
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.question_figures import QuestionFiguresTable
@@ -98,7 +99,8 @@ class StatsScreen(Screen[None]):
     def _gather(self, database: Database, decks: tuple[Deck, ...]) -> None:
         """In a thread: read every figure, touch no widget, post them."""
         try:
-            statistics = gather_statistics(database, decks, database.now())
+            with own_connection(database) as reader:
+                statistics = gather_statistics(reader, decks, reader.now())
         except StoreError as exc:
             self.post_message(self.Gathered(None, str(exc)))
         else:

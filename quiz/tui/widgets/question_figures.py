@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Label, Static
 
 from quiz.play import figures
 from quiz.question_report import distractor_picks
@@ -26,6 +26,10 @@ PROMPT_WIDTH = 46
 COLUMNS = (("Question", PROMPT_WIDTH), ("Asked", 5), ("Right", 5), ("Median", 6))
 
 ONLY_CHOICES = "Wrong picks are counted for one-answer questions."
+
+MAX_ROWS = 200
+"""The hardest questions shown: a table of 100,000 rows would take the app a minute to
+build, and the questions worth an author's look are at its top."""
 
 
 def clipped(text: str, width: int) -> str:
@@ -67,11 +71,17 @@ class QuestionFiguresTable(Vertical):
 
     def __init__(self, questions: Sequence[QuestionFigures], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.questions = tuple(questions)
-        self.with_deck = len({entry.deck.id for entry in self.questions}) > 1
+        self.questions = tuple(questions[:MAX_ROWS])
+        self.left_out = len(questions) - len(self.questions)
+        self.with_deck = len({entry.deck.id for entry in questions}) > 1
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="question-table", cursor_type="row", zebra_stripes=True)
+        if self.left_out:
+            yield Label(
+                f"and {self.left_out:,} easier ones: 'quiz stats --questions' lists them all",
+                id="left-out",
+            )
         yield Static(id="picks")
 
     def on_mount(self) -> None:
