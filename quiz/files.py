@@ -10,12 +10,12 @@ the same thing), and at most `limit` bytes are ever read.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
 
 OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
 """Open without waiting for a pipe's writer and without making a terminal ours."""
@@ -35,8 +35,9 @@ class FileProblem(Exception):
 
 
 @contextmanager
-def open_plain_file(path: Path) -> Iterator[BinaryIO]:
-    """The file at `path`, opened for reading, once it is known to be a plain file.
+def open_plain_file(path: Path, limit: int | None = None) -> Iterator[io.BufferedReader]:
+    """The file at `path`, opened for reading, once it is known to be a plain file of at
+    most `limit` bytes (as it is now: the caller reads no further than it means to).
 
     Raises FileNotFoundError when nothing is there (a usage error for most callers) and
     FileProblem for anything else that stops it being read.
@@ -48,7 +49,10 @@ def open_plain_file(path: Path) -> Iterator[BinaryIO]:
     except OSError as exc:
         raise FileProblem(_why(exc)) from exc
     try:
-        _check_plain(os.fstat(descriptor).st_mode)
+        status = os.fstat(descriptor)
+        _check_plain(status.st_mode)
+        if limit is not None and status.st_size > limit:
+            raise too_large(limit)
         file = os.fdopen(descriptor, "rb")  # refuses a folder: checked before
     except BaseException:
         os.close(descriptor)
@@ -65,17 +69,18 @@ def _check_plain(mode: int) -> None:
 
 def read_plain_file(path: Path, limit: int) -> bytes:
     """The bytes of the plain file at `path`, or FileProblem when it holds more than `limit`."""
-    with open_plain_file(path) as file:
-        too_large = FileProblem(f"it is larger than {limit // 2**20} MB")
-        if os.fstat(file.fileno()).st_size > limit:
-            raise too_large
+    with open_plain_file(path, limit) as file:
         try:
             data = file.read(limit + 1)  # a file that grew since is still read no further
         except OSError as exc:
             raise FileProblem(_why(exc)) from exc
     if len(data) > limit:
-        raise too_large
+        raise too_large(limit)
     return data
+
+
+def too_large(limit: int) -> FileProblem:
+    return FileProblem(f"it is larger than {limit // 2**20} MB")
 
 
 def _why(exc: OSError) -> str:

@@ -25,8 +25,10 @@ from pathlib import Path
 
 from quiz import __version__
 from quiz.collector import cycle_collector_paused
+from quiz.deck.limits import MAX_BYTES
 from quiz.deck.model import Deck
 from quiz.deck.result import LoadResult
+from quiz.files import FileProblem, open_plain_file
 
 CACHE_FORMAT = 2
 """Bump when `Deck` or anything it holds changes shape, so old pickles are not read."""
@@ -61,8 +63,9 @@ def _file_digest(path: Path) -> str | None:
     of 100,000 questions, against about half a second to unpickle them.
     """
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        with open_plain_file(path, MAX_BYTES) as file:  # never a pipe, read in chunks
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except (OSError, FileProblem):
         return None
 
 

@@ -1,15 +1,16 @@
 """Deck files in, a `Deck` or located errors out. Never prints, never raises on bad input.
 
 Reading happens in three steps, each of which can stop with errors that name a place:
-bytes → text (UTF-8, not binary, not empty), text → YAML nodes (libyaml's C parser
-when present; nodes keep their line and column and are never turned into Python
-objects, so no YAML tag can construct anything), nodes → model (`validate.py`).
+bytes checked (a plain file, UTF-8, not binary: `reading.py`), bytes → YAML nodes
+(libyaml's C parser when present, reading the file again from disk; nodes keep their
+line and column and are never turned into Python objects, so no YAML tag can construct
+anything), nodes → model (`validate.py`). Places are given as an editor shows them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import yaml
 
@@ -17,9 +18,10 @@ from quiz.collector import cycle_collector_paused
 from quiz.deck.errors import DeckError, DeckLoadError
 from quiz.deck.limits import MAX_BYTES, MAX_VALUES
 from quiz.deck.model import Deck
+from quiz.deck.reading import Lines, scan
 from quiz.deck.result import LoadResult
 from quiz.deck.validate import DeckValidator
-from quiz.files import FileProblem, read_plain_file
+from quiz.files import FileProblem, open_plain_file, too_large
 
 if TYPE_CHECKING:
     BaseLoader = yaml.SafeLoader
@@ -43,7 +45,7 @@ class NodeLoader(BaseLoader):
     to judge.
     """
 
-    def __init__(self, stream: str) -> None:
+    def __init__(self, stream: CheckedBytes) -> None:
         super().__init__(stream)
         self.values_left = MAX_VALUES
 
@@ -81,24 +83,33 @@ PARSER_HINTS = {
 
 def load_deck(path: Path) -> LoadResult:
     """Load and validate one deck file."""
-    text, errors = _read_text(path)
-    if text is None:
-        return LoadResult(path, None, tuple(errors))
     with cycle_collector_paused():
-        deck, errors = _deck_from_text(path, text)
+        deck, errors = _load(path)
     errors.sort(key=lambda e: (e.line, e.column))
     return LoadResult(path, deck if not errors else None, tuple(errors))
 
 
-def _deck_from_text(path: Path, text: str) -> tuple[Deck | None, list[DeckError]]:
-    """Parse and validate; the node tree is freed on return, before the collector resumes.
+def _load(path: Path) -> tuple[Deck | None, list[DeckError]]:
+    """Read, parse and validate; the node tree is freed on return, before the collector
+    resumes.
 
     The collector is paused for the whole load: the nodes and the model form no cycles
-    (but for a recursive alias, `&a [*a]`), so reference counting frees them all."""
-    node, errors = _parse(path, text)
-    if node is None:
+    (but for a recursive alias, `&a [*a]`), so reference counting frees them all. The
+    file is read twice, a chunk at a time (checked, then parsed), and never held whole.
+    """
+    try:
+        with open_plain_file(path, MAX_BYTES) as file:
+            node, lines, errors = _read_yaml(path, file)
+    except FileProblem as exc:
+        return None, [DeckError(path, 1, 1, f"cannot read the file: {exc}")]
+    except FileNotFoundError:  # gone since the folder was listed, or a link to nothing
+        return None, [DeckError(path, 1, 1, "cannot read the file: there is no file at this path")]
+    if errors:
         return None, errors
-    return DeckValidator(path).deck(node)
+    if node is None:  # no document: nothing but blank lines and comments
+        hint = "a deck starts with 'deck: your-deck-id'"
+        return None, [DeckError(path, 1, 1, "the file is empty", hint)]
+    return DeckValidator(path, lines).deck(node)
 
 
 def load_deck_or_raise(path: Path) -> Deck:
@@ -109,59 +120,68 @@ def load_deck_or_raise(path: Path) -> Deck:
     return result.deck
 
 
-def _read_text(path: Path) -> tuple[str | None, list[DeckError]]:
-    def error(message: str, line: int = 1, column: int = 1, hint: str = "") -> list[DeckError]:
+def _read_yaml(path: Path, file: BinaryIO) -> tuple[yaml.Node | None, Lines, list[DeckError]]:
+    """The file's node tree, once its bytes are known to be UTF-8 text, or why not."""
+
+    def error(message: str, offset: int, hint: str = "") -> list[DeckError]:
+        line, column = _position(file, offset)
         return [DeckError(path, line, column, message, hint)]
 
+    found = scan(file)
+    if found.length > MAX_BYTES:  # it grew since it was opened
+        raise too_large(MAX_BYTES)
+    if found.binary_at is not None:
+        return None, found.lines, error("the file is binary, not a YAML text file", found.binary_at)
+    if found.not_utf8_at is not None:
+        message, hint = "the file is not valid UTF-8", "save it as UTF-8"
+        return None, found.lines, error(message, found.not_utf8_at, hint)
+    file.seek(0)
+    loader = NodeLoader(CheckedBytes(file, found.length))
     try:
-        data = read_plain_file(path, MAX_BYTES)
-    except FileProblem as exc:
-        return None, error(f"cannot read the file: {exc}")
-    except FileNotFoundError:  # gone since the folder was listed, or a link to nothing
-        return None, error("cannot read the file: there is no file at this path")
-    if b"\0" in data:
-        line, column = _position(data, data.index(b"\0"))
-        return None, error("the file is binary, not a YAML text file", line, column)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, column = _position(data, exc.start)
-        return None, error("the file is not valid UTF-8", line, column, "save it as UTF-8")
-    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
-        return None, error("the file is empty", hint="a deck starts with 'deck: your-deck-id'")
-    return text, []
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column of a byte offset, counting characters where they decode."""
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
-
-
-def _parse(path: Path, text: str) -> tuple[yaml.Node | None, list[DeckError]]:
-    loader = NodeLoader(text)
-    try:
-        return loader.get_single_node(), []
+        return loader.get_single_node(), found.lines, []
     except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_error(path, exc)]
+        return None, found.lines, [_yaml_error(path, exc, found.lines)]
     except TooManyValues as exc:
         mark = exc.parent.start_mark if exc.parent is not None else None
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = found.lines.place(mark) if mark else (1, 1)
         message = f"the file holds more than {MAX_VALUES:,} values, far more than a deck needs"
-        return None, [DeckError(path, line, column, message, "split it into several decks")]
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses, reported by offset
-        before = text[: exc.position]
-        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        return (
+            None,
+            found.lines,
+            [DeckError(path, line, column, message, "split it into several decks")],
+        )
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, at a byte offset
         message = f"the file contains the control character U+{exc.character:04X}"
-        return None, [DeckError(path, line, column, message, "YAML does not allow it; remove it")]
+        return None, found.lines, error(message, exc.position, "YAML does not allow it; remove it")
     finally:
         loader.dispose()
 
 
-def _yaml_error(path: Path, exc: yaml.MarkedYAMLError) -> DeckError:
+class CheckedBytes:
+    """The file for the parser, read no further than the first pass checked it."""
+
+    def __init__(self, file: BinaryIO, length: int) -> None:
+        self.file = file
+        self.left = length
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.file.read(self.left if size < 0 else min(size, self.left))
+        self.left -= len(data)
+        return data
+
+
+def _position(file: BinaryIO, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset, counting characters where they decode."""
+    file.seek(0)
+    data = file.read(offset)
+    line_start = data.rfind(b"\n") + 1
+    column = len(data[line_start:].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n") + 1, column
+
+
+def _yaml_error(path: Path, exc: yaml.MarkedYAMLError, lines: Lines) -> DeckError:
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or exc.context or "invalid YAML").strip()
     hint = next((h for key, h in PARSER_HINTS.items() if key in problem), "")
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = lines.place(mark) if mark else (1, 1)
     return DeckError(path, line, column, f"this is not valid YAML: {problem}", hint)

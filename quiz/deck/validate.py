@@ -22,6 +22,7 @@ from quiz.deck import fields as F
 from quiz.deck.errors import DeckError, one_line
 from quiz.deck.limits import MAX_ERRORS, MAX_TEXT, MAX_VALUES
 from quiz.deck.model import QUESTION_TYPES, AnyQuestion, Deck, Source
+from quiz.deck.reading import Lines
 from quiz.deck.rules import QuestionRules
 from quiz.deck.source import SourceText, read_source
 from quiz.files import FileProblem
@@ -72,18 +73,19 @@ class StopReading(Exception):
 class DeckValidator:
     """Turns the node tree of one file into a `Deck`, or into the list of what is wrong."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lines: Lines) -> None:
         self.path = path
+        self.lines = lines
         self.errors: list[DeckError] = []
         self.values_left = MAX_VALUES
         self.text_left = MAX_TEXT
 
     def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
-        mark = node.start_mark
+        line, column = self.lines.place(node.start_mark)
         if len(self.errors) == MAX_ERRORS:
             message, hint = f"more than {MAX_ERRORS} errors; stopped here", "fix those first"
         message, hint = one_line(message), one_line(hint)  # messages quote deck text
-        self.errors.append(DeckError(self.path, mark.line + 1, mark.column + 1, message, hint))
+        self.errors.append(DeckError(self.path, line, column, message, hint))
         if len(self.errors) > MAX_ERRORS:
             raise StopReading
 
@@ -185,7 +187,7 @@ class DeckValidator:
         id_node = _value_of(node, "id") if isinstance(node, yaml.MappingNode) else None
         if id_node is None:
             return
-        line = node.start_mark.line + 1
+        line, _ = self.lines.place(node.start_mark)
         if id_node.value in seen:
             self.error(
                 id_node,
@@ -214,8 +216,7 @@ class DeckValidator:
         if any(values[name] is None for name in REQUIRED[kind]):
             return None
         values.pop("type")
-        values["line"] = node.start_mark.line + 1
-        values["column"] = node.start_mark.column + 1
+        values["line"], values["column"] = self.lines.place(node.start_mark)
         return rules.build(kind, values, entries)
 
     def question_type(self, node: yaml.MappingNode) -> str | None:
@@ -262,7 +263,7 @@ class DeckValidator:
             return None
         name: str = key.value
         if name in entries:
-            first = entries[name][0].start_mark.line + 1
+            first, _ = self.lines.place(entries[name][0].start_mark)
             self.error(
                 key,
                 f"duplicate key '{name}' (first given on line {first})",
