@@ -829,6 +829,59 @@ def size_rows(folder: Path, sizes: list[int], env: dict[str, str], repeat: int) 
         yield bench_memory(path, size, env)
 
 
+MEMORY_LIMIT_MB = 1536
+"""The most `quiz check` may take of any file up to the 256 MB limit."""
+
+
+def generate_file(folder: Path, megabytes: int) -> Path:
+    """A deck file of about `megabytes`, of the benchmark's questions: past about 33 MB
+    it holds more than the 3,000,000 values a file may, and is read up to there."""
+    path = folder / f"file-{megabytes}mb.yaml"
+    with path.open("w", encoding="utf-8") as file:
+        file.write(f"deck: file-{megabytes}\ntitle: {megabytes} MB\nquestions:\n")
+        written, n = 0, 0
+        while written < megabytes * 2**20:
+            template = QUESTION_TEMPLATES[n % len(QUESTION_TEMPLATES)]
+            written += file.write(template.format(n=n, s=n % 7))
+            n += 1
+    return path
+
+
+def peak_rss_of_check(path: Path, env: dict[str, str]) -> Process:
+    """`quiz check PATH` as a process with an empty deck cache (so the file is read),
+    whether or not it finds errors."""
+    cache = {**env, "QUIZ_CACHE_DIR": str(path.parent / f"cache-{path.stem}")}
+    with subprocess.Popen(
+        [sys.executable, "-c", LAUNCHER, sys.executable, "-m", "quiz", "check", str(path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=cache,
+        text=True,
+    ) as launcher:
+        _, stderr_text = launcher.communicate(timeout=PROCESS_TIMEOUT)
+    seconds, max_rss_kb = stderr_text.splitlines()[-1].split()
+    return Process(float(seconds), int(max_rss_kb) / 1024, stderr_text)
+
+
+def file_size_rows(folder: Path, megabytes: list[int], env: dict[str, str]) -> Iterator[Row]:
+    """Peak memory of `quiz check` on big files, against the file's own size: whatever a
+    file up to the 256 MB limit holds, the check stays under `MEMORY_LIMIT_MB`."""
+    for size in megabytes:
+        path = generate_file(folder, size)
+        run = peak_rss_of_check(path, env)
+        path.unlink()
+        yield Row(
+            f"peak memory, `quiz check` of a {size} MB file",
+            run.max_rss_mb,
+            size,
+            "MB",
+            limit=MEMORY_LIMIT_MB,
+            notes=f"the file's size; max RSS of the process (read from its parent), "
+            f"{run.seconds:,.1f} s",
+        )
+
+
 def compile_package() -> None:
     """Write the package's bytecode first, as `pip install` does: with the source alone
     (or PYTHONDONTWRITEBYTECODE set, as on some machines) every run would compile every
@@ -840,6 +893,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--file-megabytes", type=int, nargs="*", default=[25, 100, 200])
     args = parser.parse_args()
     compile_package()
     print(HEADER, flush=True)
@@ -861,6 +915,8 @@ def main() -> None:
         for row in heavy_rows(folder, env, args.repeat):
             print(row.markdown(), flush=True)
         for row in size_rows(folder, args.sizes, env, args.repeat):
+            print(row.markdown(), flush=True)
+        for row in file_size_rows(folder, args.file_megabytes, env):
             print(row.markdown(), flush=True)
 
 
