@@ -45,9 +45,11 @@ def lint_deck(deck: Deck) -> list[DeckError]:
 
 
 def _findings(deck: Deck) -> Iterator[tuple[AnyQuestion, Finding]]:
+    """Each question's checks are given its deck: how answers compare depends on the
+    deck's language (the articles an answer may start with)."""
     for question in deck.questions:
         for check in QUESTION_CHECKS:
-            for finding in check(question):
+            for finding in check(question, deck):
                 yield question, finding
     yield from _same_prompts(deck)
 
@@ -65,7 +67,7 @@ def _warning(deck: Deck, question: AnyQuestion, name: str, message: str) -> Deck
     )
 
 
-def _answer_in_prompt(question: AnyQuestion) -> Iterator[Finding]:
+def _answer_in_prompt(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
     if isinstance(question, ChoiceQuestion):
         others = [c for c in question.choices if c != question.answer]
         if _says(question.prompt, question.answer) and not any(
@@ -79,7 +81,7 @@ def _answer_in_prompt(question: AnyQuestion) -> Iterator[Finding]:
                 return
 
 
-def _long_choice(question: AnyQuestion) -> Iterator[Finding]:
+def _long_choice(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
     if not isinstance(question, ChoiceQuestion | MultiQuestion):
         return
     longest = max(question.choices, key=len)
@@ -88,12 +90,12 @@ def _long_choice(question: AnyQuestion) -> Iterator[Finding]:
         yield "long-choice", f"the choice '{longest}' is far longer than the others"
 
 
-def _redundant_accept(question: AnyQuestion) -> Iterator[Finding]:
+def _redundant_accept(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
     if not isinstance(question, TextQuestion):
         return
-    seen = {fold(question.answer): question.answer}
+    seen = {fold(question.answer, deck.articles): question.answer}
     for accepted in question.accept:
-        key = fold(accepted)
+        key = fold(accepted, deck.articles)
         if key in seen:
             yield (
                 "redundant-accept",
@@ -106,7 +108,7 @@ def _redundant_accept(question: AnyQuestion) -> Iterator[Finding]:
         seen.setdefault(key, accepted)
 
 
-def _lenient_distractor(question: AnyQuestion) -> Iterator[Finding]:
+def _lenient_distractor(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
     if isinstance(question, ChoiceQuestion):
         right: tuple[str, ...] = (question.answer,)
     elif isinstance(question, MultiQuestion):
@@ -114,15 +116,17 @@ def _lenient_distractor(question: AnyQuestion) -> Iterator[Finding]:
     else:
         return
     for choice in question.choices:
-        if choice not in right and match_text(choice, right) is not None:
+        if choice not in right and match_text(choice, right, deck.articles) is not None:
             yield (
                 "lenient-distractor",
                 (f"the wrong choice '{choice}' would be accepted as the answer if typed"),
             )
 
 
-def _whole_sentence_cloze(question: AnyQuestion) -> Iterator[Finding]:
-    if isinstance(question, ClozeQuestion) and not fold(CLOZE_DELETION.sub("", question.text)):
+def _whole_sentence_cloze(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
+    if isinstance(question, ClozeQuestion) and not fold(
+        CLOZE_DELETION.sub("", question.text), deck.articles
+    ):
         yield "whole-sentence-cloze", "the cloze deletion hides the whole sentence"
 
 
@@ -152,7 +156,7 @@ def _says(prompt: str, answer: str) -> bool:
     return re.search(pattern, prompt.casefold()) is not None
 
 
-QUESTION_CHECKS: tuple[Callable[[AnyQuestion], Iterator[Finding]], ...] = (
+QUESTION_CHECKS: tuple[Callable[[AnyQuestion, Deck], Iterator[Finding]], ...] = (
     _answer_in_prompt,
     _long_choice,
     _redundant_accept,

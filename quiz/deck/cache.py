@@ -30,7 +30,7 @@ from quiz.deck.model import Deck
 from quiz.deck.result import LoadResult
 from quiz.files import FileProblem, open_plain_file
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """Bump when `Deck` or anything it holds changes shape, so old pickles are not read."""
 
 MAX_CACHE_BYTES = 256 * 2**20

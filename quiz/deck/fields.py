@@ -38,6 +38,18 @@ DECK_FIELDS = (
     Field("title", "text", "The deck's name as learners see it.", True),
     Field("description", "text", "A sentence or two about what the deck covers."),
     Field("source", "source", "Where the questions come from."),
+    Field(
+        "language",
+        "text",
+        "The language of the answers, as a tag such as en or fr: it names the articles a "
+        "typed answer may start with (en, fr, es, it, pt and de are known). Default en.",
+    ),
+    Field(
+        "articles",
+        "texts",
+        "The articles a typed answer may start with, when they are not the language's "
+        'known ones: [le, la, les, "l\'"]; [] for none.',
+    ),
     Field("questions", "questions", "The questions, in the order authors keep them.", True),
 )
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
+from quiz.deck.languages import ENGLISH, KNOWN_ARTICLES
+
 QUESTION_TYPES = ("choice", "multi", "truefalse", "text", "cloze", "order")
 """The question types, in the order the app lists them everywhere."""
 
@@ -187,13 +189,19 @@ AnyQuestion = (
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Deck:
-    """One YAML file: a titled, ordered collection of questions with stable ids."""
+    """One YAML file: a titled, ordered collection of questions with stable ids.
+
+    `articles` are those a typed answer may start with (`the MNLA` for `MNLA`): the ones
+    the deck lists, or those of its `language`.
+    """
 
     id: str
     title: str
     questions: tuple[AnyQuestion, ...]
     description: str = ""
     source: Source = field(default_factory=Source)
+    language: str = ENGLISH
+    articles: tuple[str, ...] = KNOWN_ARTICLES[ENGLISH]
     path: Path | None = field(default=None, compare=False)
 
     def count_by_type(self) -> dict[str, int]:

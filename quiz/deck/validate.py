@@ -20,6 +20,7 @@ import yaml
 
 from quiz.deck import fields as F
 from quiz.deck.errors import DeckError, one_line
+from quiz.deck.languages import ARTICLE, ENGLISH, LANGUAGE, known_articles
 from quiz.deck.limits import MAX_ERRORS, MAX_TEXT, MAX_VALUES
 from quiz.deck.model import QUESTION_TYPES, AnyQuestion, Deck, Source
 from quiz.deck.reading import Lines
@@ -120,6 +121,7 @@ class DeckValidator:
         deck_id, title, description = (
             self.field_value(entries, DECK_TABLE[name]) for name in ("deck", "title", "description")
         )
+        language, articles = self.language(entries)
         source, source_text = self.source(entries.get("source"))
         questions = self.questions(entries.get("questions"), source_text)
         if self.errors:
@@ -129,10 +131,48 @@ class DeckValidator:
             title=title,
             description=description,
             source=source,
+            language=language,
+            articles=articles,
             questions=tuple(questions),
             path=self.path,
         )
         return deck, []
+
+    def language(self, entries: Entries) -> tuple[str, tuple[str, ...]]:
+        """The deck's language and its articles: those listed, else the language's own."""
+        language = self.field_value(entries, DECK_TABLE["language"]) or ENGLISH
+        valid = bool(LANGUAGE.fullmatch(language))
+        if not valid:
+            self.error(
+                entries["language"][1],
+                f"'language' must be a language tag such as 'en' or 'fr', not '{language}'",
+                "the tag names the articles a typed answer may start with",
+            )
+        if "articles" in entries:
+            return language, self.articles(entries["articles"])
+        known = known_articles(language)
+        if known is None and valid:
+            self.error(
+                entries["language"][1],
+                f"the articles of the language '{language}' are not known",
+                "list them, as in 'articles: [the, a, an]', or write 'articles: []'",
+            )
+        return language, known or ()
+
+    def articles(self, entry: tuple[yaml.Node, yaml.Node]) -> tuple[str, ...]:
+        """The articles a deck lists, each one word (with its apostrophe when elided)."""
+        key, node = entry
+        articles = self.texts_value(key, node, DECK_TABLE["articles"])
+        if articles is None:
+            return ()
+        for article, item in zip(articles, node.value, strict=True):
+            if not ARTICLE.fullmatch(article):
+                self.error(
+                    item,
+                    f"the article '{article}' is not one word",
+                    'write each article as a word, with its apostrophe when elided: "l\'"',
+                )
+        return articles
 
     def source(self, entry: tuple[yaml.Node, yaml.Node] | None) -> tuple[Source, SourceText | None]:
         if entry is None:

@@ -108,7 +108,8 @@ class QuizSession:
             raise RuntimeError(f"cannot answer while {self.phase.value}")
         now = self._clock()
         question = self.current
-        record = AnswerRecord(question, given, check_answer(question, given), now - self._asked_at)
+        verdict = check_answer(question, given, self.deck.articles)
+        record = AnswerRecord(question, given, verdict, now - self._asked_at)
         self.records.append(record)
         self.phase = Phase.ANSWERED
         return record

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation
 from functools import cache
 
+from quiz.deck.languages import ENGLISH, KNOWN_ARTICLES
 from quiz.play.numberwords import spelled_out
 from quiz.play.units import AFTER_NUMBER, after_number
 
@@ -96,7 +97,7 @@ class Match:
     exact: bool
 
 
-ENGLISH_ARTICLES = ("the", "a", "an")
+ENGLISH_ARTICLES = KNOWN_ARTICLES[ENGLISH]
 """The articles dropped from the start of an answer unless a deck names its own."""
 
 

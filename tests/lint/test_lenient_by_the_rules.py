@@ -51,3 +51,14 @@ def test_a_distractor_the_rules_accept_is_warned(
 )
 def test_a_near_miss_is_not(tmp_path: Path, answer: str, distractor: str) -> None:
     assert lenient(tmp_path, answer, distractor) == []
+
+
+def test_the_deck_s_own_articles_count(tmp_path: Path) -> None:
+    path = tmp_path / "lint.yaml"
+    deck = DECK.format(answer="la France", distractor="France").replace(
+        "title: Lint\n", "title: Lint\nlanguage: fr\n"
+    )
+    path.write_text(deck, encoding="utf-8")
+    assert [w.code for w in lint_deck(load_deck_or_raise(path))] == ["lenient-distractor"]
+    path.write_text(deck.replace("language: fr", "language: en"), encoding="utf-8")
+    assert [w.code for w in lint_deck(load_deck_or_raise(path))] == []
