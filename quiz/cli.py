@@ -13,18 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from quiz import __version__
-
-COMMANDS = {
-    "play": "quiz.commands.play",
-    "study": "quiz.commands.study",
-    "check": "quiz.commands.check",
-    "import": "quiz.commands.import_",
-    "export": "quiz.commands.export",
-    "flagged": "quiz.commands.flagged",
-    "schema": "quiz.commands.schema",
-    "stats": "quiz.commands.stats",
-}
-"""Each subcommand and the module that registers and runs it, in the order help lists them."""
+from quiz.command_list import COMMANDS
 
 DEFAULT_COMMAND = "play"
 
@@ -34,10 +23,10 @@ gone (`quiz stats | head -1`), so scripts with `set -o pipefail` see the same th
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser with every subcommand, or with `only` that one.
+    """The parser with `only` that subcommand, or with every one listed by its summary.
 
-    Importing one command module instead of all keeps start-up quick: `quiz check` need
-    not load what `quiz import` or `quiz stats` use.
+    Only the chosen command's module is imported, which keeps start-up quick: `quiz check`
+    need not load what `quiz import` or `quiz stats` use, and `quiz --help` none of them.
     """
     parser = argparse.ArgumentParser(
         prog="quiz",
@@ -46,9 +35,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name, module in COMMANDS.items():
-        if only is None or name == only:
-            importlib.import_module(module).register(sub)
+    if only is not None:
+        importlib.import_module(COMMANDS[only].module).register(sub)
+        return parser
+    for name, command in COMMANDS.items():
+        sub.add_parser(name, help=command.summary)
     return parser
 
 

@@ -68,3 +68,16 @@ def test_a_deck_from_the_cache_opens_without_yaml_or_the_validator(tmp_path: Pat
     )
     assert first == "['quiz.deck.validate', 'rapidfuzz', 'yaml']"  # a miss: loaded and cached
     assert second == "[]"
+
+
+def test_help_lists_every_command_without_importing_one() -> None:
+    probe = (
+        "import contextlib, io, sys\nfrom quiz.cli import main\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--help'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('quiz.commands', 'quiz.deck'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

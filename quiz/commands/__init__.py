@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from quiz.collector import cycle_collector_paused, freeze_survivors
+from quiz.command_list import COMMANDS
 from quiz.deck import Deck
 from quiz.deck.library import load_decks
 from quiz.paths import deck_cache_dir, default_decks_dir, store_path
@@ -25,10 +26,10 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What `add_subparsers` returns; argparse exposes no public name for it."""
 
 
-def add_command(
-    sub: Subparsers, name: str, summary: str, *examples: str
-) -> argparse.ArgumentParser:
-    """A subcommand parser whose help ends with examples, as every subcommand's does."""
+def add_command(sub: Subparsers, name: str, *examples: str) -> argparse.ArgumentParser:
+    """A subcommand parser with its summary (from `quiz.command_list`) whose help ends
+    with examples, as every subcommand's does."""
+    summary = COMMANDS[name].summary
     epilog = "examples:\n" + "\n".join(f"  {example}" for example in examples)
     return sub.add_parser(
         name,

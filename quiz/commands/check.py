@@ -22,7 +22,6 @@ def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "check",
-        "validate deck files and report every error with its line and column",
         "quiz check",
         "quiz check decks/algeria-mali-relations.yaml -v",
         "quiz check my-decks/ --coverage",

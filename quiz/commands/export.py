@@ -24,7 +24,6 @@ def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "export",
-        "write decks to an Anki package (.apkg); importing a newer export updates the cards",
         "quiz export",
         "quiz export decks/algeria-mali-relations.yaml -o algeria-mali.apkg",
         "quiz export my-decks/ other.yaml -o ~/Desktop/study.apkg",

@@ -20,7 +20,6 @@ def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "flagged",
-        "list the questions flagged with '!' in the quiz, as path:line: note",
         "quiz flagged",
         "quiz flagged my-decks/ > flagged.txt   # then :cfile flagged.txt in Vim",
     )

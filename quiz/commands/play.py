@@ -27,7 +27,6 @@ def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "play",
-        "answer the questions of a deck in the terminal quiz",
         "quiz",
         "quiz play my-decks/",
         "quiz play decks/algeria-mali-relations.yaml --seed 7  # one deck: starts at once",

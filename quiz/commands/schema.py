@@ -9,9 +9,7 @@ from quiz.deck.schema import schema_json
 
 
 def register(sub: Subparsers) -> None:
-    parser = add_command(
-        sub, "schema", "print the JSON Schema of the deck format", "quiz schema > my-schema.json"
-    )
+    parser = add_command(sub, "schema", "quiz schema > my-schema.json")
     parser.set_defaults(run=run)
 
 

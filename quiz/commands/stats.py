@@ -40,7 +40,6 @@ def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "stats",
-        "print your quizzes, score trends, reviews per day, retention and most missed questions",
         "quiz stats",
         "quiz stats --deck algeria-mali-relations",
         "quiz stats my-decks/",

@@ -23,7 +23,6 @@ def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "study",
-        "review the cards of a deck that are due now, then new ones up to a daily limit",
         "quiz study",
         "quiz study decks/algeria-mali-relations.yaml --new-per-day 10",
     )
