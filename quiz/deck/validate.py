@@ -181,9 +181,31 @@ class DeckValidator:
         if entries is None:
             return Source(), None
         title, url, license_, file = (self.field_value(entries, f) for f in F.SOURCE_FIELDS)
-        path = (self.path.parent / file) if file else None
+        path = self.source_path(entries["file"][1], file) if file else None
         text = self.source_text(entries["file"][1], path) if path else None
         return Source(title=title, url=url, license=license_, file=path), text
+
+    def source_path(self, node: yaml.Node, written: str) -> Path | None:
+        """The source file, when it is inside the deck's folder or below it once links are
+        followed; else None, having said so without reading it.
+
+        A deck is checked where others' files are (a pull request in CI): a source outside
+        its folder could print a secret of theirs as "the closest passage" to a quote.
+        """
+        folder = self.path.parent
+        path = folder / written
+        try:
+            inside = path.resolve().is_relative_to(folder.resolve())
+        except (OSError, RuntimeError):  # a link that loops: reading it will say so
+            inside = True
+        if Path(written).is_absolute() or not inside:
+            self.error(
+                node,
+                f"the source file '{written}' is outside the deck's folder",
+                "keep the source in the deck's folder or a folder below it; it was not read",
+            )
+            return None
+        return path
 
     def source_text(self, node: yaml.Node, path: Path) -> SourceText | None:
         try:
