@@ -10,17 +10,22 @@ genanki writes the collection's schema, decks and note types; the notes and thei
 are inserted here, all rows of a table in one statement, as genanki would write them one
 by one (its per-note path took most of an export's time). Note ids follow the order of
 the notes, so an importer that reads notes by id gets the deck's order of questions.
+With the learner's progress, studied cards carry their schedule and the `revlog` their
+reviews (in Anki's numbers: quiz/anki/schedule.py): written here as rows, like the cards,
+rather than through genanki, which has no notion of either.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 import secrets
 import sqlite3
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -30,6 +35,8 @@ import genanki
 from quiz.anki.ids import stable_id
 from quiz.anki.notes import NoteContent, NoteKey
 from quiz.anki.notetypes import CSS, NOTE_TYPES, NOTETYPES_CHANGED_AT, TEXT, NoteType
+from quiz.anki.schedule import NEW, anki_schedule, revlog_rows
+from quiz.store.progress import StudyProgress
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Every zip entry's date: Anki ignores it, and a fixed one keeps the package's bytes stable."""
@@ -45,9 +52,13 @@ FIELD_REFERENCE = re.compile(r"{{[#^/]?(?:[^{}:]*:)*([^{}:]+)}}")
 
 INSERT_NOTE = "INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_CARD = "INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+INSERT_REVLOG = "INSERT INTO revlog VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 Row = tuple[object, ...]
 """One row of a table of `collection.anki2`, in its columns' order."""
+
+CardHead = tuple[int, int, int, int, int, int]
+"""A `cards` row's first columns: id, note id, deck id, ord, mod, usn."""
 
 
 class ExportError(Exception):
@@ -64,40 +75,97 @@ class _TimedModel(genanki.Model):
 
 
 def write_package(
-    notes: Sequence[NoteContent], changed_at: Mapping[NoteKey, int], path: Path
+    notes: Sequence[NoteContent],
+    changed_at: Mapping[NoteKey, int],
+    path: Path,
+    progress: StudyProgress | None = None,
 ) -> None:
-    """Write `notes` to `path` as an .apkg, all or nothing; raises ExportError."""
+    """Write `notes` to `path` as an .apkg, all or nothing; raises ExportError.
+
+    With `progress`, the cards the learner studied carry their schedule and reviews.
+    """
     timestamp = max([NOTETYPES_CHANGED_AT, *(changed_at[note.key] for note in notes)])
     _write_atomically(
-        path, lambda file: _write_apkg(_collection(notes, changed_at, timestamp), file)
+        path,
+        lambda file: _write_apkg(_collection(notes, changed_at, timestamp, progress), file),
     )
 
 
 def _collection(
-    notes: Sequence[NoteContent], changed_at: Mapping[NoteKey, int], timestamp: int
+    notes: Sequence[NoteContent],
+    changed_at: Mapping[NoteKey, int],
+    timestamp: int,
+    progress: StudyProgress | None,
 ) -> bytes:
     """The `collection.anki2` database, built in memory: ids count up from `timestamp`."""
     models = {kind: _model(note_type) for kind, note_type in NOTE_TYPES.items()}
     decks = _decks(notes, models)
     ids = itertools.count(timestamp * 1000)
-    note_rows: list[Row] = []
-    card_rows: list[Row] = []
+    rows = _Rows(progress)
     for note in notes:
         model, note_id, changed = models[note.note_type.kind], next(ids), changed_at[note.key]
-        note_rows.append(_note_row(note, note_id, model.model_id, changed))
+        rows.notes.append(_note_row(note, note_id, model.model_id, changed))
         deck_id = decks[note.deck_id, note.section].deck_id
-        card_rows += [
-            _card_row(next(ids), note_id, deck_id, ord_, changed) for ord_ in _card_ords(note)
-        ]
+        heads = [(next(ids), note_id, deck_id, ord_, changed, -1) for ord_ in _card_ords(note)]
+        rows.add_cards(note.key, heads)
     connection = sqlite3.connect(":memory:")
     try:
         genanki.Package(list(decks.values())).write_to_db(connection.cursor(), timestamp, ids)
-        connection.executemany(INSERT_NOTE, note_rows)
-        connection.executemany(INSERT_CARD, card_rows)
+        rows.insert(connection)
         connection.commit()
         return connection.serialize()
     finally:
         connection.close()
+
+
+class _Rows:
+    """The `notes`, `cards` and `revlog` rows of a package, the learner's progress in them.
+
+    A studied question's schedule goes on each of its note's cards (a cloze question is
+    studied whole here, all its blanks at once) and its reviews on the first card only,
+    so Anki counts as many reviews as the terminal. A package with reviews has its
+    collection created at the start of the learner's day (see quiz/anki/schedule.py).
+    """
+
+    def __init__(self, progress: StudyProgress | None) -> None:
+        self.progress = progress
+        self.notes: list[Row] = []
+        self.cards: list[Row] = []
+        self.revlog: list[Row] = []
+        self._revlog_ids: set[int] = set()
+
+    def add_cards(self, key: NoteKey, heads: list[CardHead]) -> None:
+        """A note's cards from their first six columns (`id` … `usn`)."""
+        studied = None if self.progress is None else self.progress.cards.get(key)
+        if studied is None or self.progress is None:
+            self.cards += [(*head, *NEW.columns()) for head in heads]
+            return
+        columns = anki_schedule(studied, self.progress.today).columns()
+        self.cards += [(*head, *columns) for head in heads]
+        if heads:
+            self.revlog += revlog_rows(heads[0][0], studied.reviews, self._revlog_ids)
+
+    def insert(self, connection: sqlite3.Connection) -> None:
+        connection.executemany(INSERT_NOTE, self.notes)
+        connection.executemany(INSERT_CARD, self.cards)
+        if self.revlog and self.progress is not None:
+            connection.executemany(INSERT_REVLOG, self.revlog)
+            _schedule_from(connection, self.progress.day_start)
+
+
+def _schedule_from(connection: sqlite3.Connection, day_start: datetime) -> None:
+    """Make the collection Anki's v2 scheduler's, created at `day_start`.
+
+    genanki's collection is v1's (no `schedVer`): with scheduling in it, Anki's importer
+    would first upgrade it, and that raises every learning review's rating by one (v1 had
+    three buttons while learning). On v2 without a creation offset, Anki counts the
+    package's days in whole days from `crt`, moved to its 4 a.m. rollover.
+    """
+    conf = json.loads(connection.execute("SELECT conf FROM col").fetchone()[0])
+    conf["schedVer"] = 2
+    connection.execute(
+        "UPDATE col SET crt = ?, conf = ?", (int(day_start.timestamp()), json.dumps(conf))
+    )
 
 
 def _decks(
@@ -136,11 +204,6 @@ def _front_fields(note_type: NoteType) -> tuple[int, ...]:
     """The positions of the fields a note type's front names (`{{Prompt}}`, `{{type:Answer}}`)."""
     named = set(FIELD_REFERENCE.findall(note_type.front))
     return tuple(index for index, field in enumerate(note_type.fields) if field.name in named)
-
-
-def _card_row(card_id: int, note_id: int, deck_id: int, ord_: int, changed_at: int) -> Row:
-    """A new card's `cards` row as genanki writes one (due 0), timed like its note."""
-    return (card_id, note_id, deck_id, ord_, changed_at, -1, *[0] * 11, "")
 
 
 def _model(note_type: NoteType) -> genanki.Model:

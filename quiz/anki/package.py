@@ -20,6 +20,11 @@ from quiz.deck import Deck
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.exports import ExportedNote, last_export, record_export
 from quiz.store.note_versions import record_versions
+from quiz.store.progress import StudyProgress
+
+ProgressReader = Callable[[Database, Sequence[str]], StudyProgress]
+"""Reads the learner's progress on the given decks from the store (the study package's
+`study_progress`, handed down by the command: this package may not import it)."""
 
 Warn = Callable[[str], None]
 """Tells the learner one sentence about something that went wrong but did not stop the export."""
@@ -29,6 +34,8 @@ NO_STORE = (
     " own edits), questions removed earlier are left out, and what changed since the last"
     " export is unknown"
 )
+
+NO_PROGRESS = "the package was written without the learner's progress (every card new)"
 
 NOT_RECORDED = (
     "the package was written, but the next export to it will report changes against an earlier one"
@@ -43,10 +50,17 @@ class Exported:
     changes: Changes | None
 
 
-def export_package(decks: Sequence[Deck], output: Path, store: Path, warn: Warn) -> str:
+def export_package(
+    decks: Sequence[Deck],
+    output: Path,
+    store: Path,
+    warn: Warn,
+    progress: ProgressReader | None = None,
+) -> str:
     """Write `decks` to `output` with the store at `store`; the line that says what was done.
 
-    Raises ExportError when the package cannot be written.
+    `progress` reads the learner's progress from the store for the package (None: none
+    goes in). Raises ExportError when the package cannot be written.
     """
     try:
         db: Database | None = Database(store)
@@ -54,7 +68,7 @@ def export_package(decks: Sequence[Deck], output: Path, store: Path, warn: Warn)
         warn(f"{exc}; {NO_STORE}")
         db = None
     try:
-        exported = export_decks(decks, output, db, warn)
+        exported = export_decks(decks, output, db, warn, progress)
     finally:
         if db is not None:
             db.close()
@@ -62,9 +76,14 @@ def export_package(decks: Sequence[Deck], output: Path, store: Path, warn: Warn)
 
 
 def export_decks(
-    decks: Sequence[Deck], output: Path, db: Database | None, warn: Warn = lambda _: None
+    decks: Sequence[Deck],
+    output: Path,
+    db: Database | None,
+    warn: Warn = lambda _: None,
+    progress: ProgressReader | None = None,
 ) -> Exported:
-    """Write `decks` to `output`, comparing with the last export to the same file in `db`."""
+    """Write `decks` to `output`, comparing with the last export to the same file in `db`,
+    with the progress `progress` reads from `db` (none without either)."""
     notes, deck_ids = deck_notes(decks), {deck.id for deck in decks}
     target = str(output.resolve())
     stored = _stored_plan(db, notes, deck_ids, target, warn)
@@ -73,7 +92,7 @@ def export_decks(
         changed_at = dict.fromkeys(plan.hashes(), int(utc_now().timestamp()))
     else:
         plan, changed_at, last = stored
-    write_package(plan.notes, changed_at, output)
+    write_package(plan.notes, changed_at, output, _progress(db, progress, decks, warn))
     if stored is None or db is None:
         return Exported(changed_at, None)
     try:
@@ -81,6 +100,19 @@ def export_decks(
     except StoreError as exc:
         warn(f"{exc}; {NOT_RECORDED}")
     return Exported(changed_at, plan.changes)
+
+
+def _progress(
+    db: Database | None, read: ProgressReader | None, decks: Sequence[Deck], warn: Warn
+) -> StudyProgress | None:
+    """The learner's progress for the package, None if not wanted or unreadable."""
+    if db is None or read is None:
+        return None
+    try:
+        return read(db, [deck.id for deck in decks])
+    except StoreError as exc:
+        warn(f"{exc}; {NO_PROGRESS}")
+        return None
 
 
 def _stored_plan(

@@ -2,7 +2,8 @@
 
 The command reads its arguments and the decks; `quiz.anki.package` does the export (with
 the store: what changed since the last export to the same file, questions removed since
-kept in the package). Imports genanki only to export, so `quiz --help` starts without it.
+kept in the package), and `quiz.study.studied` reads the learner's progress for it
+unless `--no-progress`. Imports genanki only to export, so `quiz --help` starts without it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def register(sub: Subparsers) -> None:
         "quiz export",
         "quiz export decks/algeria-mali-relations.yaml -o algeria-mali.apkg",
         "quiz export my-decks/ other.yaml -o ~/Desktop/study.apkg",
+        "quiz export decks/ --no-progress -o share.apkg",
     )
     add_deck_paths(parser)
     parser.add_argument(
@@ -37,6 +39,11 @@ def register(sub: Subparsers) -> None:
         metavar="FILE.apkg",
         help=f"the package to write (default: {DEFAULT_OUTPUT} in the current folder)",
     )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="leave out what you studied (schedules and reviews): a deck to share with others",
+    )
     parser.set_defaults(run=run)
 
 
@@ -46,9 +53,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from quiz.anki.export import ExportError  # genanki loads only when exporting
     from quiz.anki.package import export_package
+    from quiz.study.studied import study_progress
 
+    progress = None if args.no_progress else study_progress
     try:
-        print(export_package(decks, args.output, store_path(), _warn))
+        print(export_package(decks, args.output, store_path(), _warn, progress))
     except ExportError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
