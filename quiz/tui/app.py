@@ -272,6 +272,23 @@ class QuizApp(App[None]):
         if self.screen is not home:  # first shown now, over Textual's empty first screen
             self.push_screen(home)
 
+    def action_stop(self) -> None:
+        """Leave the quiz for the decks; asked first once an answer has been given, as the
+        same key closes every dialog and a second press should not end a long quiz."""
+        flow = self._flow
+        if flow is None or flow.session.finished or not flow.session.records:
+            self.action_home()
+            return
+        from quiz.tui.screens.leave import LeaveScreen
+
+        if isinstance(self.screen, LeaveScreen):  # a second escape read with the first
+            return
+        session = flow.session
+        self.push_screen(
+            LeaveScreen(len(session.records), session.total),
+            callback=lambda leave: self.action_home() if leave and self._flow is flow else None,
+        )
+
     def action_study(self) -> None:
         """Study the deck highlighted on the home screen (from the command palette)."""
         self.home.action_study()
@@ -287,7 +304,7 @@ class QuizApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         below = self._below_palette()
         home = self._home
-        if action == "home":
+        if action in ("home", "stop"):
             return home is None or below is not home
         if action == "help":
             return below.id != HELP_ID

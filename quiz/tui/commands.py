@@ -11,7 +11,7 @@ APP_ACTIONS = (
     ("Study", "Review the highlighted deck's due cards, then new ones", "study"),
     ("Flag this question", "Note what is wrong with it; quiz flagged lists the flags", "flag"),
     ("Statistics", "Quiz scores over time, reviews per day, retention, most missed", "stats"),
-    ("Back to the decks", "Leave the quiz; the answers given so far are kept", "home"),
+    ("Back to the decks", "Leave the quiz; the answers given so far are kept", "stop"),
     ("Quit", "Close the quiz app", "quit"),
 )
 """(title, what it does, app action) for each palette entry."""

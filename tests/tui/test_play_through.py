@@ -154,6 +154,13 @@ async def test_escape_leaves_the_quiz_and_the_home_shows_it(
         await answer_right(pilot)
         await pilot.press("enter", "escape")
         await pilot.pause()
+        assert "Stop the quiz?" in shown(app)
+        assert "1 of 6 answered" in shown(app)
+        await pilot.press("escape")  # stays
+        assert isinstance(app.screen, QuestionScreen)
+        assert "2 / 6" in shown(app)
+        await pilot.press("escape", "enter")  # leaves
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         text = shown(app)
         assert "Recent quizzes" in text
@@ -161,6 +168,14 @@ async def test_escape_leaves_the_quiz_and_the_home_shows_it(
         assert "not played yet" in text  # a stopped run is not a score
     [run] = History(database).sessions()
     assert run.finished_at is None
+
+
+async def test_escape_before_any_answer_leaves_without_asking(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_without_a_store_the_quiz_still_runs(every_type: Deck) -> None:

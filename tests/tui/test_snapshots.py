@@ -109,6 +109,16 @@ def test_results(app: QuizApp, snap_compare: Snap) -> None:
     assert snap_compare(app, run_before=still(_finished), terminal_size=SIZE)
 
 
+def test_leave_dialog(app: QuizApp, snap_compare: Snap) -> None:
+    """Esc after an answer asks before leaving, over the question it would leave."""
+
+    async def leaving(pilot: Pilot[None]) -> None:
+        await _answered(pilot)
+        await pilot.press("enter", "escape")
+
+    assert snap_compare(app, run_before=still(leaving), terminal_size=SIZE)
+
+
 def test_study_options(studying: QuizApp, snap_compare: Snap) -> None:
     assert snap_compare(studying, run_before=still(press("s")), terminal_size=SIZE)
 

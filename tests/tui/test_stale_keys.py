@@ -77,7 +77,7 @@ async def test_options_started_twice_start_one_quiz(app: QuizApp, database: Data
         await press_at_once(pilot, "enter", "enter")
         assert stack(app) == ["HomeScreen", "QuestionScreen"]
         await answer_right(pilot)
-        await pilot.press("escape")
+        await pilot.press("escape", "enter")  # leave, as asked
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert [r.answered for r in History(database).sessions()] == [1]

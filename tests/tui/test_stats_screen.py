@@ -112,7 +112,7 @@ async def test_a_wrong_pick_in_a_quiz_is_counted_on_screen_and_in_quiz_stats(
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         await pilot.press(str(screen.session.presented(screen.question).index("Gao") + 1))
-        await pilot.press("enter", "escape")  # next question, then stop: the answer is kept
+        await pilot.press("enter", "escape", "enter")  # next question, stop: the answer is kept
         await pilot.pause()
         await pilot.press("t", "tab")
         await pilot.pause()

@@ -27,7 +27,7 @@ class FeedbackScreen(FlaggableScreen):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["feedback.tcss", "../widgets/answer_feedback.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         ("enter", "continue", "Continue"),
-        ("escape", "app.home", "Stop"),
+        ("escape", "app.stop", "Stop"),
         *FLAG_BINDINGS,
     ]
 

@@ -24,7 +24,7 @@ class QuestionScreen(FlaggableScreen):
     CSS_PATH = "question.tcss"
     AUTO_FOCUS = FOCUS_ANSWER
     ASKING = True
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop"), *FLAG_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.stop", "Stop"), *FLAG_BINDINGS]
 
     @dataclass
     class Answered(Choice):
