@@ -11,8 +11,9 @@ import json
 from collections.abc import Callable
 from typing import TypeVar
 
+from quiz.deck.model import AnyQuestion, Deck, MultiQuestion
 from quiz.play.scoring import Given
-from quiz.play.session import AnswerRecord, QuizSession
+from quiz.play.session import AnswerRecord, QuizSession, Seconds
 from quiz.store.database import StoreError
 from quiz.store.history import History
 
@@ -25,26 +26,61 @@ def given_json(given: Given) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def given_from_json(question: AnyQuestion, text: str) -> Given:
+    """An answer as `given_json` stored it, read back for `question` (a resumed run)."""
+    value = json.loads(text)
+    if isinstance(question, MultiQuestion):
+        return frozenset(value)
+    return tuple(value) if isinstance(value, list) else value
+
+
+def resumed_session(history: History, deck: Deck, session_id: int, clock: Seconds) -> QuizSession:
+    """The stopped run `session_id` of `deck`, to carry on where it was left (StoreError when
+    the store cannot be read, ValueError when nothing of it can be resumed)."""
+    plan = history.plan(session_id)
+    if plan is None:
+        raise ValueError("that quiz was saved without its questions' order")
+    by_id = {question.id: question for question in deck.questions}
+    answered = [
+        (saved.question_id, given_from_json(by_id[saved.question_id], saved.given), saved.seconds)
+        for saved in history.answers(session_id)
+        if saved.question_id in by_id
+    ]
+    return QuizSession.resumed(deck, plan, answered, clock=clock)
+
+
 class RunRecorder:
-    """Writes one run's session row, each answer as it is given, and the finish."""
+    """Writes one run's session row with its first answer, each answer as it is given,
+    and the finish. A run left before any answer leaves no row: it is not history.
+
+    `session_id` names the row of a resumed run, which its answers go on adding to.
+    """
 
     def __init__(
-        self, history: History | None, session: QuizSession, report: Callable[[str], None]
+        self,
+        history: History | None,
+        session: QuizSession,
+        report: Callable[[str], None],
+        session_id: int | None = None,
     ) -> None:
         self._history = history
+        self._session = session
         self._report = report
-        self._session_id: int | None = None
-        if history is not None:
-            self._session_id = self._save(
-                lambda h: h.start(session.deck.id, session.deck.title, session.mode, session.total)
-            )
+        self._session_id = session_id
 
     @property
     def saving(self) -> bool:
-        return self._history is not None and self._session_id is not None
+        return self._history is not None
+
+    @property
+    def session_id(self) -> int | None:
+        """The run's row, once its first answer is saved."""
+        return self._session_id
 
     def answered(self, record: AnswerRecord) -> None:
         """Commit one answer before the learner sees the feedback."""
+        if self._session_id is None:
+            self._session_id = self._save(self._start)
         session_id = self._session_id
         if session_id is not None:
             self._save(
@@ -61,6 +97,12 @@ class RunRecorder:
         session_id = self._session_id
         if session_id is not None:
             self._save(lambda h: h.finish(session_id))
+
+    def _start(self, history: History) -> int:
+        session = self._session
+        plan = ([question.id for question in session.questions], session.seed)
+        deck = session.deck
+        return history.start(deck.id, deck.title, session.mode, session.total, plan=plan)
 
     def _save(self, write: Callable[[History], T]) -> T | None:
         if self._history is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -19,7 +19,7 @@ from quiz.deck.model import AnyQuestion, ChoiceQuestion, Deck, MultiQuestion, Or
 from quiz.play.breakdown import Tally, by_section, by_tag
 from quiz.play.scoring import Given, Verdict, check_answer
 from quiz.play.selection import QuizOptions, select_questions
-from quiz.store.history import RunKind
+from quiz.store.history import RunKind, RunPlan
 
 Seconds = Callable[[], float]
 """A monotonic clock in seconds, like `time.monotonic`."""
@@ -73,6 +73,33 @@ class QuizSession:
     ) -> QuizSession:
         """A new run over the questions `options` select (ValueError when none are left)."""
         return cls(deck, select_questions(deck, options, seed), seed=seed, clock=clock)
+
+    @classmethod
+    def resumed(
+        cls,
+        deck: Deck,
+        plan: RunPlan,
+        answered: Sequence[tuple[str, Given, float]],
+        *,
+        clock: Seconds = time.monotonic,
+    ) -> QuizSession:
+        """A stopped run carried on: `answered` (question id, answer, seconds) taken again as
+        given, then the questions of `plan` not yet answered, in its order. Questions since
+        removed from the deck are left out (ValueError when none is left to answer)."""
+        by_id = {question.id: question for question in deck.questions}
+        done = [(by_id[qid], given, secs) for qid, given, secs in answered if qid in by_id]
+        seen = {question.id for question, _, _ in done}
+        rest = [by_id[qid] for qid in plan.question_ids if qid in by_id and qid not in seen]
+        if not rest:
+            raise ValueError("no question of that quiz is left to answer")
+        questions = tuple(question for question, _, _ in done) + tuple(rest)
+        session = cls(deck, questions, seed=plan.seed, clock=clock, mode=plan.mode)
+        session.records = [
+            AnswerRecord(question, given, check_answer(question, given), secs)
+            for question, given, secs in done
+        ]
+        session._started -= sum(record.seconds for record in session.records)
+        return session
 
     @property
     def current(self) -> AnyQuestion:

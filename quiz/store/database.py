@@ -122,6 +122,14 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (deck_id, question_id)
     );
     """,
+    # Version 4: a run's question order and seed, so a stopped quiz can be resumed; runs
+    # stopped before their first answer are not history (they were 6 of 13 rows).
+    """
+    ALTER TABLE sessions ADD COLUMN questions TEXT;
+    ALTER TABLE sessions ADD COLUMN seed INTEGER;
+    DELETE FROM sessions WHERE finished_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id);
+    """,
 )
 """Each entry upgrades the schema by one version; never edit one that has shipped."""
 

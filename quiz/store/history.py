@@ -8,6 +8,8 @@ far, and shows up as unfinished. Nothing here knows about Textual or the quiz se
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -40,10 +42,22 @@ class SessionRow:
     answered: int
     score: float
     max_score: float
+    resumable: bool = False
+    """Stopped with its question order saved, and questions left: it can be resumed."""
 
     @property
     def percent(self) -> float:
         return 100 * self.score / self.max_score if self.max_score else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class RunPlan:
+    """What resuming a run needs: its questions in the order they were to be asked, the
+    seed its choices were shown in, and what kind of run it was."""
+
+    question_ids: tuple[str, ...]
+    seed: int
+    mode: RunKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +87,32 @@ class History:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def start(self, deck_id: str, deck_title: str, mode: RunKind, question_count: int) -> int:
-        """Save a new run and return its id; the run is worth one point per question."""
+    def start(
+        self,
+        deck_id: str,
+        deck_title: str,
+        mode: RunKind,
+        question_count: int,
+        *,
+        plan: tuple[Sequence[str], int] | None = None,
+    ) -> int:
+        """Save a new run and return its id; the run is worth one point per question.
+        `plan` (the question ids in order, the seed) lets a stopped run be resumed."""
+        questions, seed = (json.dumps(list(plan[0])), plan[1]) if plan else (None, None)
         with self.database.transaction() as connection:
             cursor = connection.execute(
                 "INSERT INTO sessions (deck_id, deck_title, mode, started_at, question_count,"
-                " max_score) VALUES (?, ?, ?, ?, ?, ?)",
-                (deck_id, deck_title, mode, self._now(), question_count, question_count),
+                " max_score, questions, seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    deck_id,
+                    deck_title,
+                    mode,
+                    self._now(),
+                    question_count,
+                    question_count,
+                    questions,
+                    seed,
+                ),
             )
             return int(cursor.lastrowid or 0)
 
@@ -139,9 +172,23 @@ class History:
                 answered=row["answered"],
                 score=row["score"],
                 max_score=row["max_score"],
+                resumable=row["questions"] is not None
+                and row["finished_at"] is None
+                and row["answered"] < row["question_count"],
             )
             for row in rows
         ]
+
+    def plan(self, session_id: int) -> RunPlan | None:
+        """How a run was to go, or None for a run saved without its plan (before resuming)."""
+        rows = self.database.query(
+            "SELECT questions, seed, mode FROM sessions WHERE id = ? AND questions IS NOT NULL",
+            (session_id,),
+        )
+        if not rows:
+            return None
+        [row] = rows
+        return RunPlan(tuple(json.loads(row["questions"])), row["seed"], RunKind(row["mode"]))
 
     def answers(self, session_id: int) -> list[SavedAnswer]:
         """The answers of one run, in the order they were given."""

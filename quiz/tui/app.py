@@ -19,7 +19,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from quiz.deck.model import AnyQuestion, Deck
-from quiz.play.record import RunRecorder
+from quiz.play.record import RunRecorder, resumed_session
 from quiz.play.selection import QuizOptions
 from quiz.play.session import QuizSession, Seconds
 from quiz.store.database import Database, StoreError
@@ -132,9 +132,22 @@ class QuizApp(App[None]):
         session = QuizSession.start(deck, options, seed=self._next_seed(), clock=self.clock)
         self._run(session, options)
 
-    def _run(self, session: QuizSession, options: QuizOptions) -> None:
+    def resume(self, deck: Deck, session_id: int) -> None:
+        """Carry on the stopped run `session_id` of `deck` with its unanswered questions."""
+        if self.history is None:
+            return
+        try:
+            session = resumed_session(self.history, deck, session_id, self.clock)
+        except (StoreError, ValueError) as exc:
+            self.notify(f"Not resumed: {exc}", title="Resume", severity="error")
+            return
+        self._run(session, QuizOptions(), session_id)
+
+    def _run(
+        self, session: QuizSession, options: QuizOptions, session_id: int | None = None
+    ) -> None:
         replace = self._flow is not None
-        recorder = RunRecorder(self.history, session, self._history_failed)
+        recorder = RunRecorder(self.history, session, self._history_failed, session_id)
         self._flow = QuizFlow(self, session, options, recorder)
         self._flow.begin(replace=replace)
 
@@ -181,6 +194,9 @@ class QuizApp(App[None]):
     def on_study_flow_first_card(self, message: StudyFlow.FirstCard) -> None:
         if message.flow is self._study:  # not a sitting left before its first card
             message.flow.show_first_card(message.error)
+
+    def on_home_screen_resume(self, message: HomeScreen.Resume) -> None:
+        self.resume(message.deck, message.session_id)
 
     def on_home_screen_study(self, message: HomeScreen.Study) -> None:
         self.study(message.deck, message.new_per_day)

@@ -28,7 +28,17 @@ class HomeFigures:
     scores: Mapping[str, DeckScores] = field(default_factory=dict)
     progress: Mapping[str, DeckProgress] = field(default_factory=dict)
     recent: Sequence[SessionRow] = ()
+    stopped: Mapping[str, SessionRow] = field(default_factory=dict)
+    """Each deck's last run, where it was stopped and can be resumed."""
     error: str = ""
+
+
+def stopped_runs(rows: Sequence[SessionRow]) -> dict[str, SessionRow]:
+    """Of `rows` (newest first), each deck's latest run, where it can be resumed."""
+    latest: dict[str, SessionRow] = {}
+    for row in rows:
+        latest.setdefault(row.deck_id, row)
+    return {deck_id: row for deck_id, row in latest.items() if row.resumable}
 
 
 def read_home_figures(database: Database, decks: Sequence[Deck]) -> HomeFigures:
@@ -37,11 +47,13 @@ def read_home_figures(database: Database, decks: Sequence[Deck]) -> HomeFigures:
     try:
         with own_connection(database) as reader:
             history = History(reader)
+            runs = history.sessions()
             return HomeFigures(
                 now,
                 scores=history.deck_scores(),
                 progress={deck.id: deck_progress(reader, deck, now) for deck in decks},
-                recent=history.sessions()[:RECENT_ROWS],
+                recent=runs[:RECENT_ROWS],
+                stopped=stopped_runs(runs),
             )
     except StoreError as exc:
         return HomeFigures(now, error=str(exc))

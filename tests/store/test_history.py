@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quiz.store.database import Database
-from quiz.store.history import History, RunKind
+from quiz.store.history import History, RunKind, RunPlan
 
 
 class Clock:
@@ -110,3 +110,15 @@ def test_study_sessions_are_not_quiz_history(history: History) -> None:
         )
     assert history.sessions() == []
     assert history.deck_scores() == {}
+
+
+def test_a_stopped_run_keeps_its_plan_to_be_resumed(history: History) -> None:
+    run = history.start("d", "D", RunKind.FULL, 3, plan=(["b", "a", "c"], 7))
+    history.record(run, "b", "true", 1.0, 1.0)
+    [row] = history.sessions()
+    assert row.resumable
+    assert history.plan(run) == RunPlan(("b", "a", "c"), 7, RunKind.FULL)
+    for question in ("a", "c"):
+        history.record(run, question, "true", 1.0, 1.0)
+    [row] = history.sessions()
+    assert not row.resumable  # nothing left to answer

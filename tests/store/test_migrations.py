@@ -122,3 +122,27 @@ def test_a_store_from_a_newer_quiz_is_refused_and_left_alone(tmp_path: Path) -> 
     assert path.read_bytes() == before
     locks = [tmp_path / "quiz.sqlite3.lock", tmp_path / "quiz.sqlite3.users"]
     assert sorted(tmp_path.iterdir()) == [path, *locks]  # nothing set aside
+
+
+def test_version_4_drops_runs_stopped_before_any_answer(tmp_path: Path) -> None:
+    """Runs left before their first answer were kept until version 4; they go, the rest stay
+    (without a saved question order, so they cannot be resumed)."""
+    path = tmp_path / "quiz.sqlite3"
+    version_1_store(path)  # run 1: finished, two answers
+    with closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        connection.executemany(
+            "INSERT INTO sessions (id, deck_id, deck_title, started_at, question_count,"
+            " max_score) VALUES (?, 'every-type', 'Every type',"
+            " '2025-06-02T10:00:00.000000+00:00', 6, 6)",
+            [(2,), (3,)],
+        )
+        connection.execute(
+            "INSERT INTO answers (session_id, deck_id, question_id, given, correct, points,"
+            " seconds, answered_at) VALUES (3, 'every-type', 'capital', '\"Gao\"', 0, 0, 1.0,"
+            " '2025-06-02T10:01:00.000000+00:00')"
+        )
+    db = Database(path)
+    runs = History(db).sessions()
+    assert [(run.id, run.answered, run.resumable) for run in runs] == [(3, 1, False), (1, 2, False)]
+    assert History(db).plan(3) is None
+    db.close()

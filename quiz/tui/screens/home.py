@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -34,6 +34,7 @@ class HomeScreen(Screen[None]):
 
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        ("r", "resume", "Resume"),
         ("s", "study", "Study"),
         ("t", "app.stats", "Statistics"),
     ]
@@ -62,6 +63,13 @@ class HomeScreen(Screen[None]):
         error: str = ""
 
     @dataclass
+    class Resume(Message):
+        """The learner asked to carry on `deck`'s stopped run, saved as `session_id`."""
+
+        deck: Deck
+        session_id: int
+
+    @dataclass
     class Study(Message):
         """The learner asked to study `deck`, starting up to `new_per_day` new cards a day."""
 
@@ -74,6 +82,7 @@ class HomeScreen(Screen[None]):
         self.database = database
         self.new_per_day = new_per_day
         self._reads = 0
+        self._stopped: Mapping[str, SessionRow] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="decks-panel"):
@@ -114,7 +123,10 @@ class HomeScreen(Screen[None]):
     def _show(self, figures: HomeFigures) -> None:
         if figures.error:
             self.notify(figures.error, title="History", severity="error")
-        self.query_one(DeckList).show_scores(figures.scores, figures.progress, figures.now)
+        self._stopped = figures.stopped
+        deck_list = self.query_one(DeckList)
+        deck_list.show_scores(figures.scores, figures.progress, figures.now, figures.stopped)
+        self.refresh_bindings()
         self._show_recent(figures.recent)
 
     def _show_recent(self, rows: Sequence[SessionRow]) -> None:
@@ -136,7 +148,24 @@ class HomeScreen(Screen[None]):
         """Study keeps its schedules in the store: without one there is nothing to study."""
         if action == "study":
             return self.database is not None
+        if action == "resume":
+            return self._stopped_run() is not None  # in the footer only with something to resume
         return True
+
+    def _stopped_run(self) -> SessionRow | None:
+        deck = self.query_one(DeckList).highlighted_deck
+        return self._stopped.get(deck.id) if deck is not None else None
+
+    def action_resume(self) -> None:
+        """Carry on the highlighted deck's stopped quiz with its unanswered questions."""
+        deck, run = self.query_one(DeckList).highlighted_deck, self._stopped_run()
+        if deck is not None and run is not None and self.is_active:
+            self._stopped = {}  # a second r read with the first resumes once
+            self.post_message(self.Resume(deck, run.id))
+
+    @on(OptionList.OptionHighlighted, "#decks")
+    def _deck_highlighted(self) -> None:
+        self.refresh_bindings()  # Resume follows the highlighted deck
 
     def action_study(self) -> None:
         """Ask how many new cards a day, then study the highlighted deck; its counts are

@@ -36,7 +36,8 @@ class LeaveScreen(Dialog[bool]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Stop the quiz?"
             yield Label(
-                f"{self.answered} of {self.total} answered; the answers given are kept.",
+                f"{self.answered} of {self.total} answered. The answers are kept, and r on the"
+                " decks resumes the quiz.",
                 id="leave-text",
             )
             with Horizontal(id="buttons"):

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from quiz.deck.model import Deck
 from quiz.play import figures
-from quiz.store.history import DeckScores
+from quiz.store.history import DeckScores, SessionRow
 from quiz.study.figures import due_in
 from quiz.study.progress import DeckProgress
 
@@ -43,6 +43,13 @@ def played_line(scores: DeckScores | None) -> str:
         return "not played yet"
     runs = "1 run" if scores.runs == 1 else f"{scores.runs} runs"
     return f"best {figures.percent(scores.best)} · last {figures.percent(scores.last)} · {runs}"
+
+
+def resume_line(stopped: SessionRow | None) -> str:
+    """`r: resume (12 of 64 answered)` under a deck whose last quiz was stopped, else nothing."""
+    if stopped is None:
+        return ""
+    return f"\nr: resume ({stopped.answered} of {stopped.question_count} answered)"
 
 
 def deck_prompt(
@@ -92,13 +99,15 @@ class DeckList(OptionList):
         scores: Mapping[str, DeckScores],
         progress: Mapping[str, DeckProgress],
         now: datetime,
+        stopped: Mapping[str, SessionRow],
     ) -> None:
-        """Redraw every deck with its `scores` and study `progress`, keeping the highlight."""
+        """Redraw every deck with its `scores`, its `stopped` run and study `progress`,
+        keeping the highlight."""
         self._show(
             lambda deck: deck_prompt(
                 deck,
                 self._counts[deck.id],
-                played_line(scores.get(deck.id)),
+                played_line(scores.get(deck.id)) + resume_line(stopped.get(deck.id)),
                 progress.get(deck.id),
                 now,
             )
