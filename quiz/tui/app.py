@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -46,6 +46,9 @@ HELP_ID = "help"
 STATS_ID = "stats"
 """Ids of the screens that must not open over themselves; an id, not `isinstance`, so that
 checking does not import them."""
+
+TEXTUAL_TWINS = frozenset({"Quit", "Keys"})
+"""Textual's palette entries that the app's own Quit and Help replace."""
 
 Begin = Literal["home", "quiz", "study"]
 """Where the app opens: the deck list, or straight into a quiz or a study sitting on the
@@ -316,6 +319,13 @@ class QuizApp(App[None]):
         from quiz.tui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen(self.database, self.decks, id=STATS_ID))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette entries but its Quit and Keys: the app's own Quit and Help
+        (the keys of this screen, and how to answer) stand for them, once each."""
+        for command in super().get_system_commands(screen):
+            if command.title not in TEXTUAL_TWINS:
+                yield command
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         below = self._below_palette()

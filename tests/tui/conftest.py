@@ -32,6 +32,8 @@ from quiz.store.database import Database
 from quiz.study.scheduler import StudyScheduler
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.flaggable import FlaggableScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.widgets.question_form import QuestionForm
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
@@ -192,3 +194,17 @@ def sort_keys(items: list[str], target: tuple[str, ...]) -> list[str]:
         items.insert(position, items.pop(here))
         highlighted = position
     return keys
+
+
+async def finish_with_one_missed(pilot: Pilot[None]) -> None:
+    """A quiz in deck order whose first question (the choice) is answered wrong."""
+    await start_quiz(pilot, "tab", "space")
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    await pilot.press(str(screen.session.presented(screen.question).index("Gao") + 1))
+    await pilot.press("enter")
+    for _ in range(5):
+        await answer_right(pilot)
+        await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ResultsScreen)

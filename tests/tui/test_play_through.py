@@ -100,10 +100,11 @@ async def test_wrong_and_partial_answers_then_retry_the_missed(
         text = shown(app)
         assert "Score 4.5 / 6 (75%)" in text
         assert "Missed (2)" in text
-        assert "Which city is Mali's capital? [A] <script>alert(1)</script> → Bamako" in text
+        assert "Which city is Mali's capital? [A] <script>alert(1)</script> ✘ you: Gao" in text
+        assert "✔ answer: Bamako" in text
         app.screen.query_one("#body").scroll_end(animate=False)  # the buttons stay; this scrolls
         await pilot.pause()
-        assert "→ Algeria, Mali" in shown(app)
+        assert "✘ you: Mali ✔ answer: Algeria, Mali" in shown(app)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)

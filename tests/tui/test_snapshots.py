@@ -119,6 +119,16 @@ def test_leave_dialog(app: QuizApp, snap_compare: Snap) -> None:
     assert snap_compare(app, run_before=still(leaving), terminal_size=SIZE)
 
 
+def test_home_with_a_stopped_quiz(app: QuizApp, snap_compare: Snap) -> None:
+    """The deck offers to resume the quiz stopped after one answer; r is in the footer."""
+
+    async def stopped(pilot: Pilot[None]) -> None:
+        await _answered(pilot)
+        await pilot.press("enter", "escape", "enter")
+
+    assert snap_compare(app, run_before=still(stopped), terminal_size=SIZE)
+
+
 def test_study_options(studying: QuizApp, snap_compare: Snap) -> None:
     assert snap_compare(studying, run_before=still(press("s")), terminal_size=SIZE)
 

@@ -7,39 +7,29 @@ all before any screen changes, so the screen they were meant for sees each of th
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
 from quiz.deck import Deck
 from quiz.store.database import Database
 from quiz.store.history import History
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.study_answer import StudyAnswerScreen
 
-from .conftest import Clock, answer_right, press_at_once, shown, start_quiz, study_app
+from .conftest import (
+    Clock,
+    answer_right,
+    finish_with_one_missed,
+    press_at_once,
+    shown,
+    start_quiz,
+    study_app,
+)
 
 
 def stack(app: QuizApp) -> list[str]:
     """The screens open, bottom first, by class name (Textual's empty first screen left out)."""
     return [type(screen).__name__ for screen in app.screen_stack[1:]]
-
-
-async def finish_with_one_missed(pilot: Pilot[None]) -> None:
-    """A quiz in deck order whose first question (the choice) is answered wrong."""
-    await start_quiz(pilot, "tab", "space")
-    screen = pilot.app.screen
-    assert isinstance(screen, QuestionScreen)
-    await pilot.press(str(screen.session.presented(screen.question).index("Gao") + 1))
-    await pilot.press("enter")
-    for _ in range(5):
-        await answer_right(pilot)
-        await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ResultsScreen)
 
 
 async def test_retry_pressed_twice_retries_once(app: QuizApp, database: Database) -> None:

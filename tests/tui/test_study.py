@@ -73,17 +73,17 @@ async def test_a_sitting_over_every_type_saves_the_dates_fsrs_gives(
     app = study_app(every_type, study_store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
-        assert "0 due now · 6 new · 0 learned" in shown(app)
+        assert "0 due now · 6 unseen · 0 learned" in shown(app)
         await start_studying(pilot)
         assert on_card(app) == "capital"
-        assert "0 due · 6 new · 0 reviewed" in shown(app)
+        assert "0 due · 6 new today · 0 reviewed" in shown(app)
         text = await answer_after(pilot, clock, 0.1)
         assert "✔ Right" in text
         assert "1 Again · 1m 2 Hard · 6m 3 Good · 10m 4 Easy · 8d ⏎" in text
         await press(pilot, "3")  # the learner thinks Good, not the suggested Easy
 
         assert on_card(app) == "colonies"
-        assert "0 due · 5 new · 1 reviewed" in shown(app)
+        assert "0 due · 5 new today · 1 reviewed" in shown(app)
         assert "3 Good · 10m ⏎" in await answer_after(pilot, clock, 1.0)
         await press(pilot, "enter")
 
@@ -109,7 +109,7 @@ async def test_a_sitting_over_every_type_saves_the_dates_fsrs_gives(
         assert isinstance(app.screen, StudyDoneScreen)
         assert "All done — next card due in 1m" in text
         assert "Reviewed 6 cards: 1 Again · 1 Hard · 3 Good · 1 Easy" in text
-        assert "0 due now · 0 new · 6 learned" in text
+        assert "0 due now · 0 unseen · 6 learned" in text
 
         ratings = {"capital": 3, "colonies": 3, "sunni": 1, "ban-date": 2, "missions": 4}
         cards = load_cards(study_store, every_type.id)
@@ -120,10 +120,10 @@ async def test_a_sitting_over_every_type_saves_the_dates_fsrs_gives(
         await press(pilot, "escape")
         await settled(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert "1 due now · 0 new · 5 learned · next due in 4m" in shown(app)
+        assert "1 due now · 0 unseen · 5 learned · next due in 4m" in shown(app)
         await start_studying(pilot)
         assert on_card(app) == "sunni"
-        assert "1 due · 0 new · 0 reviewed" in shown(app)
+        assert "1 due · 0 new today · 0 reviewed" in shown(app)
         text = await press(pilot, "space")  # a flip: no answer checked, no suggestion
         assert "↻ The answer: how well did you know it?" in text
         assert "Answer True" in text
@@ -168,16 +168,16 @@ async def test_a_sitting_stopped_halfway_resumes_after_a_restart(
     try:
         async with second.run_test(size=(80, 24)) as pilot:
             await settled(pilot)
-            assert "1 due now · 5 new · 0 learned" in shown(second)
+            assert "1 due now · 5 unseen · 0 learned" in shown(second)
             await press(pilot, "ctrl+p", *"study", "enter")  # the palette's way to press s
             assert isinstance(second.screen, StudySetupScreen)
             await press(pilot, "backspace", "backspace", "1", "enter")  # one new card a day
             assert on_card(second) == "capital"
-            assert "1 due · 0 new · 0 reviewed" in shown(second)  # today's new card was met
+            assert "1 due · 0 new today · 0 reviewed" in shown(second)  # today's new card was met
             assert "3 Good · 2d" in await answer_after(pilot, clock, 1.0)
             text = await press(pilot, "enter")
             assert "All done — next card due in 2d" in text
-            assert "0 due now · 5 new · 1 learned" in text
+            assert "0 due now · 5 unseen · 1 learned" in text
             assert "New cards are limited to 1 a day; the rest wait." in text
         capital = [(3, STILL), (3, clock.now)]
         saved = load_cards(reopened, every_type.id)["capital"]

@@ -44,7 +44,7 @@ def test_study_opens_on_the_first_card_with_the_days_limit(seen: Seen, data_dir:
     assert cli.main(["study", str(EVERY_TYPE), "--new-per-day", "4", "--seed", "7"]) == 0
     [(screen, text, _)] = seen
     assert screen is StudyQuestionScreen
-    assert "Study · Every type [bold]test[/bold] 0 due · 4 new · 0 reviewed" in text
+    assert "Study · Every type [bold]test[/bold] 0 due · 4 new today · 0 reviewed" in text
     assert "Which city is Mali's capital?" in text
     assert (data_dir / "quiz.sqlite3").exists()
 
@@ -53,7 +53,7 @@ def test_with_several_decks_the_learner_picks_one(seen: Seen, two_decks: Path) -
     assert cli.main(["study", str(two_decks)]) == 0
     [(screen, text, notes)] = seen
     assert screen is HomeScreen
-    assert text.count("0 due now · 6 new · 0 learned") == 2
+    assert text.count("0 due now · 6 unseen · 0 learned") == 2
     assert "Pick a deck and press s to study it." in notes
 
 

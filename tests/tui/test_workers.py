@@ -125,7 +125,7 @@ async def test_studying_reads_the_deck_s_counts_in_a_worker(
         assert isinstance(app.screen, HomeScreen)
         held.set()
         await settled(pilot)
-        assert "0 due now · 6 new · 0 learned" in shown(app)
+        assert "0 due now · 6 unseen · 0 learned" in shown(app)
         await pilot.press("escape")
         await settled(pilot)
         assert isinstance(app.screen, HomeScreen)

@@ -18,7 +18,9 @@ from textual.widgets import Button, Label, Static
 
 from quiz.play import figures
 from quiz.play.breakdown import Tally
+from quiz.play.scoring import given_text
 from quiz.play.session import AnswerRecord, QuizSession
+from quiz.tui.commands import PaletteScreen
 from quiz.tui.screens.choice import Choice
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
@@ -27,11 +29,13 @@ Next = Literal["retry", "again", "decks"]
 
 
 def missed_text(record: AnswerRecord) -> Content:
-    """A missed question and its right answer, deck text kept literal."""
+    """A missed question, what the learner answered and the right answer, deck text and
+    answers kept literal."""
     question = record.question
     return Content.from_markup(
-        "[b]$prompt[/b]\n[$success]→ $answer[/]",
+        "[b]$prompt[/b]\n[$error]✘ you: $given[/]\n[$success]✔ answer: $answer[/]",
         prompt=prompt_of(question),
+        given=given_text(question, record.given) or "(nothing)",
         answer=record.verdict.expected,
     )
 
@@ -52,7 +56,7 @@ def tally_table(heading: str, tallies: Iterable[Tally]) -> Table:
     return table
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(PaletteScreen, Screen[None]):
     """Shows how a run went; posts `Chosen` with what to do next."""
 
     CSS_PATH = "results.tcss"
@@ -61,6 +65,10 @@ class ResultsScreen(Screen[None]):
         ("a", "choose('again')", "Start again"),
         ("escape", "choose('decks')", "Decks"),
     ]
+    PALETTE = (
+        ("Retry missed", "A new run over the questions missed in this one", "choose('retry')"),
+        ("Start again", "A new run with the same options", "choose('again')"),
+    )
 
     @dataclass
     class Chosen(Choice):

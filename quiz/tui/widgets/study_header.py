@@ -11,9 +11,10 @@ from quiz.study.session import StudySession
 
 
 def left_text(session: StudySession) -> str:
-    """`3 due · 5 new · 2 reviewed`: the card on show counts as left until it is rated."""
+    """`3 due · 5 new today · 2 reviewed`: the card on show counts as left until it is rated;
+    "new today" is what the day's allowance still lets in, not every unseen card."""
     remaining = session.remaining
-    return f"{remaining.due} due · {remaining.new} new · {session.reviewed} reviewed"
+    return f"{remaining.due} due · {remaining.new} new today · {session.reviewed} reviewed"
 
 
 class StudyHeader(Horizontal):
