@@ -10,7 +10,9 @@ a learner would see. Each warning can be silenced per question with `silence: [n
 from __future__ import annotations
 
 import re
+from calendar import month_name
 from collections.abc import Callable, Iterator
+from datetime import date
 from statistics import mean
 
 from quiz.deck.errors import DeckError, one_line
@@ -23,13 +25,17 @@ from quiz.deck.model import (
     MultiQuestion,
     TextQuestion,
 )
-from quiz.play.textmatch import fold, match_text
+from quiz.lint_across import across_findings
+from quiz.play.textmatch import fold, match_text, parse_date
 
 LONG_CHOICE_FACTOR = 2.0
 LONG_CHOICE_MARGIN = 15
 """A choice gives itself away when it is twice as long as the others' average and at
 least this many characters longer: "Gao" beside "Bamako" is fine, a sentence beside
 single words is not."""
+
+NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})")
+"""A date in digits only, `7/4/2025`: its day/month order depends on the reader."""
 
 Finding = tuple[str, str]
 """A warning's name and its message."""
@@ -52,6 +58,7 @@ def _findings(deck: Deck) -> Iterator[tuple[AnyQuestion, Finding]]:
             for finding in check(question, deck):
                 yield question, finding
     yield from _same_prompts(deck)
+    yield from across_findings(deck)
 
 
 def _warning(deck: Deck, question: AnyQuestion, name: str, message: str) -> DeckError:
@@ -94,8 +101,9 @@ def _redundant_accept(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
     if not isinstance(question, TextQuestion):
         return
     seen = {fold(question.answer, deck.articles): question.answer}
+    dates = _dated({}, question.answer)
     for accepted in question.accept:
-        key = fold(accepted, deck.articles)
+        key, when = fold(accepted, deck.articles), parse_date(accepted)
         if key in seen:
             yield (
                 "redundant-accept",
@@ -105,7 +113,41 @@ def _redundant_accept(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
                     "numbers are read in words or digits"
                 ),
             )
+        elif when in dates:
+            yield (
+                "redundant-accept",
+                (
+                    f"the accepted answer '{accepted}' is the same date as '{dates[when]}', "
+                    "and the quiz reads a date in every form it knows"
+                ),
+            )
         seen.setdefault(key, accepted)
+        _dated(dates, accepted)
+
+
+def _dated(dates: dict[date | None, str], form: str) -> dict[date | None, str]:
+    """`dates` with `form` added under the date it names, if it names one."""
+    when = parse_date(form)
+    if when is not None:
+        dates.setdefault(when, form)
+    return dates
+
+
+def _ambiguous_date(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
+    if not isinstance(question, TextQuestion):
+        return
+    for form in (question.answer, *question.accept):
+        found = NUMERIC_DATE.fullmatch(form.strip())
+        if found and found[1] != found[2] and max(int(found[1]), int(found[2])) <= 12:
+            first, second = int(found[1]), int(found[2])
+            yield (
+                "ambiguous-date",
+                (
+                    f"'{form}' is {first} {month_name[second]} to some readers and "
+                    f"{second} {month_name[first]} to others, so the quiz does not read it as a "
+                    "date: name the month in words, or use the form 2025-04-07"
+                ),
+            )
 
 
 def _lenient_distractor(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
@@ -160,6 +202,7 @@ QUESTION_CHECKS: tuple[Callable[[AnyQuestion, Deck], Iterator[Finding]], ...] = 
     _answer_in_prompt,
     _long_choice,
     _redundant_accept,
+    _ambiguous_date,
     _lenient_distractor,
     _whole_sentence_cloze,
 )

@@ -9,7 +9,7 @@ by at least one question.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from quiz.deck.source import PARAGRAPH_BREAK, SourceText, normalise, split_sentences
@@ -48,15 +48,26 @@ def content_sentences(raw: str) -> list[str]:
 
 def coverage(source: SourceText, quotes: Iterable[str]) -> Coverage:
     """A sentence counts as covered when some quote overlaps it in the source text."""
+    found = quoting(source, list(quotes))
+    sentences = tuple(sentence for sentence, _ in found)
+    return Coverage(sentences, tuple(sentence for sentence, hits in found if not hits))
+
+
+def quoting(source: SourceText, quotes: Sequence[str]) -> list[tuple[str, tuple[int, ...]]]:
+    """Each content sentence of the source, with the positions in `quotes` of the quotes
+    that overlap it: coverage asks which sentences have none, lint which have too many."""
     text = source.text
-    quoted = [span for quote in quotes if quote for span in _spans(text, normalise(quote))]
-    sentences = content_sentences(source.raw)
-    uncovered = []
-    for sentence in sentences:
+    quoted = [_spans(text, normalise(quote)) if quote else [] for quote in quotes]
+    found = []
+    for sentence in content_sentences(source.raw):
         spans = _spans(text, sentence)
-        if not any(_overlaps(s, q) for s in spans for q in quoted):
-            uncovered.append(sentence)
-    return Coverage(tuple(sentences), tuple(uncovered))
+        hits = tuple(
+            number
+            for number, places in enumerate(quoted)
+            if any(_overlaps(s, q) for s in spans for q in places)
+        )
+        found.append((sentence, hits))
+    return found
 
 
 def _spans(text: str, needle: str) -> list[tuple[int, int]]:

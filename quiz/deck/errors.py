@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -51,6 +52,17 @@ def one_line(text: str) -> str:
 def display_path(path: Path) -> str:
     """The path relative to the working directory when it is below it, else as given."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        cwd = Path.cwd()
+    except OSError:  # the working directory was removed
+        return str(path)
+    return _relative(path, cwd)
+
+
+@lru_cache(maxsize=256)
+def _relative(path: Path, cwd: Path) -> str:
+    """Resolved once per path and folder: a check of a large deck prints thousands of
+    lines for one file, and resolving it for each was most of the time spent printing."""
+    try:
+        return str(path.resolve().relative_to(cwd.resolve()))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a link that loops
         return str(path)

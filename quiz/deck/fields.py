@@ -81,6 +81,9 @@ WARNINGS = {
     "redundant-accept": "an accepted answer equals the answer as the quiz compares answers",
     "lenient-distractor": "a wrong choice would be accepted as the answer if typed",
     "whole-sentence-cloze": "a cloze deletion hides the whole sentence",
+    "ambiguous-date": "a typed date in digits reads as two dates, day/month or month/day",
+    "answer-elsewhere": "the answer is printed in another question's prompt, items or choices",
+    "crowded-sentence": "more questions than the limit quote one sentence of the source",
 }
 """The weak-question warnings `quiz check` gives, by the name `silence:` uses."""
 
