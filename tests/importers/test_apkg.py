@@ -75,8 +75,9 @@ def export(capsys: pytest.CaptureFixture[str]) -> Export:
 
 
 def without_order(question: AnyQuestion) -> AnyQuestion:
-    """A question less what an export does not keep: its choices' and tags' order."""
-    question = replace(question, tags=tuple(sorted(question.tags)))
+    """A question less what an export does not keep: its choices' and tags' order, and the
+    warnings its author silenced (`quiz check` settings, not part of a note)."""
+    question = replace(question, tags=tuple(sorted(question.tags)), silence=())
     if isinstance(question, ChoiceQuestion | MultiQuestion):
         question = replace(question, choices=tuple(sorted(question.choices)))
     return question
