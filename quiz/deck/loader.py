@@ -21,6 +21,7 @@ from quiz.deck.model import Deck
 from quiz.deck.reading import Lines, scan
 from quiz.deck.result import LoadResult
 from quiz.deck.validate import DeckValidator
+from quiz.deck.yaml_errors import content, explain
 from quiz.files import FileProblem, open_plain_file, too_large
 
 if TYPE_CHECKING:
@@ -68,17 +69,6 @@ class TooManyValues(Exception):
     def __init__(self, parent: yaml.Node | None) -> None:
         super().__init__(parent)
         self.parent = parent
-
-
-PARSER_HINTS = {
-    "mapping values are not allowed": "put text that contains ': ' in quotes",
-    "found character '\\t'": "indent with spaces, not tabs",
-    "could not find expected ':'": "each field is written as 'name: value'",
-    "found undefined alias": "define the anchor (&name) before using it (*name)",
-    "exceeded maximum nesting depth": "a deck needs only a few levels of nesting",
-    "expected <document start>": "a deck is one YAML document; remove the extra '---'",
-    "but found another document": "a deck is one YAML document; remove the extra '---'",
-}
 
 
 def load_deck(path: Path) -> LoadResult:
@@ -140,7 +130,7 @@ def _read_yaml(path: Path, file: BinaryIO) -> tuple[yaml.Node | None, Lines, lis
     try:
         return loader.get_single_node(), found.lines, []
     except yaml.MarkedYAMLError as exc:
-        return None, found.lines, [_yaml_error(path, exc, found.lines)]
+        return None, found.lines, [_yaml_error(path, exc, found.lines, file)]
     except TooManyValues as exc:
         mark = exc.parent.start_mark if exc.parent is not None else None
         line, column = found.lines.place(mark) if mark else (1, 1)
@@ -179,9 +169,35 @@ def _position(file: BinaryIO, offset: int) -> tuple[int, int]:
     return data.count(b"\n") + 1, column
 
 
-def _yaml_error(path: Path, exc: yaml.MarkedYAMLError, lines: Lines) -> DeckError:
+def _yaml_error(path: Path, exc: yaml.MarkedYAMLError, lines: Lines, file: BinaryIO) -> DeckError:
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or exc.context or "invalid YAML").strip()
-    hint = next((h for key, h in PARSER_HINTS.items() if key in problem), "")
     line, column = lines.place(mark) if mark else (1, 1)
-    return DeckError(path, line, column, f"this is not valid YAML: {problem}", hint)
+    message, hint = explain(problem, *_line_and_above(file, line))
+    return DeckError(path, line, column, message, hint)
+
+
+def _line_and_above(file: BinaryIO, number: int) -> tuple[str, str]:
+    """The text of line `number` (1-based) and of the nearest line above it with content,
+    what a parser's message is explained from; each line's first `LINE_START` bytes only."""
+    file.seek(0)
+    above = ""
+    for index in range(1, number + 1):
+        text = _line_start(file).decode("utf-8", errors="replace").rstrip("\r\n")
+        if index == number:
+            return text, above
+        above = text if content(text) else above
+    return "", above
+
+
+LINE_START = 4096
+"""Enough of a line to see its indentation and its first field; a file may be one line."""
+
+
+def _line_start(file: BinaryIO) -> bytes:
+    """The start of the next line of `file`, which is read to the line's end."""
+    start = file.readline(LINE_START)
+    rest = start
+    while rest and not rest.endswith(b"\n"):
+        rest = file.readline(LINE_START)
+    return start

@@ -230,7 +230,14 @@ class DeckValidator:
         if entry is None:
             return []
         node = entry[1]
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
+        if not node.value:  # `questions: []`, or `questions:` and nothing under it
+            self.error(
+                node,
+                "the deck has no questions",
+                "add them under 'questions:', each starting with '- id:'",
+            )
+            return []
+        if not isinstance(node, yaml.SequenceNode):
             self.error(node, "'questions' must be a list of questions", "start each with '- id:'")
             return []
         self.read(node, len(node.value))

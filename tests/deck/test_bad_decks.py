@@ -1,7 +1,8 @@
 """The corpus of bad decks: one file per mistake, each naming the error it must produce.
 
-Every file in `bad/` starts with `# expect: LINE:COLUMN: MESSAGE`; adding a case is
-adding a file.
+Every file in `bad/` starts with `# expect: LINE:COLUMN: MESSAGE`, and may add the hints
+the errors give with `# hint: HINT` (one for each error, in order); adding a case is adding
+a file.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ BAD = Path(__file__).parent / "bad"
 CASES = sorted(BAD.glob("*.yaml"))
 
 
-def expected(path: Path) -> list[str]:
+def expected(path: Path, prefix: str = "# expect: ") -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: ")]
+    return [line.removeprefix(prefix) for line in lines if line.startswith(prefix)]
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -27,6 +28,8 @@ def test_bad_deck_reports_exact_place_and_message(path: Path) -> None:
 
     assert result.deck is None
     assert [f"{e.line}:{e.column}: {e.message}" for e in result.errors] == expected(path)
+    if hints := expected(path, "# hint: "):
+        assert [e.hint for e in result.errors] == hints
 
 
 def test_corpus_covers_every_mistake_the_format_names() -> None:
