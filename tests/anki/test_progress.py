@@ -263,3 +263,19 @@ def test_no_progress_leaves_every_card_new(
     import_with_scheduling(other, mine)
     assert anki_db(other).scalar("SELECT count(*) FROM cards WHERE type != 0") == 1
     assert anki_db(other).scalar("SELECT count(*) FROM revlog") == 1
+
+
+def test_a_card_overdue_in_the_terminal_is_due_today_in_anki(
+    learner: Learner, clock: ManualClock, fresh_col: Callable[[], Collection], tmp_path: Path
+) -> None:
+    clock.now -= timedelta(days=40)
+    learner.study({"capital": [Rating.Good, Rating.Good]})
+    learner.export(tmp_path / "study.apkg")
+    col = fresh_col()
+    import_with_scheduling(col, tmp_path / "study.apkg")
+
+    assert learner.cards()["capital"].due < datetime.now(UTC) - timedelta(days=20)
+    assert_same_schedule(col, learner, "capital")  # a day number before Anki's today
+    card = anki_cards(col, "capital")[0]
+    col.decks.select(card.did)
+    assert col.sched.counts()[2] == 1  # in today's reviews
