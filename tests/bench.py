@@ -32,12 +32,15 @@ import yaml
 
 import quiz
 from quiz.cli import main as quiz_main
+from quiz.deck.library import load_decks
 from quiz.deck.loader import load_deck
 from quiz.deck.model import TextQuestion
 from quiz.paths import bundled_decks_dir
 from quiz.play.scoring import check_answer
 from quiz.store.database import Database
 from quiz.store.instants import timestamp
+from quiz.study.scheduler import Rating, StudyScheduler
+from quiz.study.session import StudySession
 
 QUESTION_TEMPLATES = (
     """  - id: choice-{n}
@@ -816,6 +819,126 @@ def heavy_rows(folder: Path, env: dict[str, str], repeat: int) -> Iterator[Row]:
     heavy = heavy_env(folder, env, BIG_SIZE)
     yield bench_deck_list(decks, heavy, empty, repeat)
     yield bench_navigation(decks, heavy, empty)
+    yield from study_rows(deck, heavy, repeat)
+
+
+NEXT_CARD_LIMIT = 0.050
+"""Seconds from a rating to the next card, whatever the number of schedules."""
+
+FIRST_CARD = (
+    PAINTED
+    + HEADLESS
+    + """
+import quiz.commands.study as study_command
+
+study_command.quiz_app_class = headless_app_class
+
+async def drive(pilot):
+    from quiz.tui.screens.study_question import StudyQuestionScreen
+    await painted(pilot.app, StudyQuestionScreen)
+    stop()
+
+sys.exit(main(["study", "--seed", "7", *sys.argv[1:]]))
+"""
+)
+"""`quiz study DECK` as the CLI builds it, driven headless until the first card is drawn."""
+
+BARE_STATS = """
+import sqlite3, sys
+from datetime import UTC, datetime, timedelta
+since = (datetime.now(UTC) - timedelta(days=30)).isoformat()
+connection = sqlite3.connect(sys.argv[1])
+for sql, parameters in (
+    ("SELECT s.*, (SELECT count(*) FROM answers a WHERE a.session_id = s.id) AS answered"
+     " FROM sessions s ORDER BY s.started_at DESC, s.id DESC", ()),
+    ("SELECT substr(reviewed_at, 1, 10) AS day, COUNT(*), SUM(COALESCE(correct, rating > 1))"
+     " FROM reviews WHERE reviewed_at >= ? GROUP BY day", (since,)),
+    ("SELECT COUNT(*), SUM(COALESCE(correct, rating > 1)) FROM reviews", ()),
+    ("SELECT deck_id, question_id, SUM(missed) AS misses, COUNT(*) AS attempts FROM ("
+     " SELECT deck_id, question_id, correct = 0 AS missed FROM answers UNION ALL"
+     " SELECT deck_id, question_id, NOT COALESCE(correct, rating > 1) FROM reviews)"
+     " GROUP BY deck_id, question_id HAVING misses > 0"
+     " ORDER BY misses DESC, CAST(misses AS REAL) / attempts DESC LIMIT 8", ()),
+):
+    connection.execute(sql, parameters).fetchall()
+"""
+"""The SQL of what `quiz stats` prints (every run with its answers counted, the last 30
+days of reviews per day, the retention, the most missed questions), run bare: the baseline."""
+
+
+def study_rows(deck: Path, heavy: dict[str, str], repeat: int) -> Iterator[Row]:
+    """The study sitting and `quiz stats` on the heavy learner's history."""
+    yield bench_first_card(deck, heavy, max(1, repeat // 2))
+    yield bench_next_card(deck, heavy, repeat)
+    yield bench_stats(heavy, max(1, repeat // 2))
+
+
+def bench_first_card(deck: Path, heavy: dict[str, str], repeat: int) -> Row:
+    """`quiz study DECK` to its first card on screen against `quiz play DECK` to its first
+    question, the deck cached, both on the heavy history."""
+    return timed_row(
+        f"first study card, {HEAVY_CARDS:,} schedules",
+        paired(["-c", FIRST_CARD, str(deck)], ["-c", FIRST_QUESTION, str(deck)], heavy, repeat),
+        target=2.0,
+        notes=f"`quiz play` of the same cached {BIG_SIZE:,}-question deck to its first question,"
+        f" on the same history of {HEAVY_ANSWERS:,} answers",
+    )
+
+
+def bench_next_card(deck: Path, heavy: dict[str, str], repeat: int) -> Row:
+    """A rating saved and the next card ready, in a sitting over the big deck, against the
+    bare indexed query for the most overdue card."""
+    [result] = load_decks([deck], cache=Path(heavy["QUIZ_CACHE_DIR"]))
+    loaded = result.deck
+    assert loaded is not None
+    store = Path(heavy["QUIZ_DATA_DIR"]) / "quiz.sqlite3"
+    database = Database(store)
+    try:
+        session = StudySession(database, loaded, StudyScheduler(), seed=7)
+        session.next_card()
+        ratings, cards = [], []
+        for _ in range(20 * repeat):
+            session.flip()
+            start = time.perf_counter()
+            session.rate(Rating.Good)
+            rated = time.perf_counter()
+            session.next_card()
+            ratings.append(rated - start)
+            cards.append(time.perf_counter() - rated)
+    finally:
+        database.close()
+    with contextlib.closing(sqlite3.connect(store)) as connection:
+        bare = median_seconds(lambda: bare_due_card(connection, loaded.id), 20 * repeat)
+    ours = statistics.median(r + c for r, c in zip(ratings, cards, strict=True))
+    return Row(
+        f"next study card after a rating, {HEAVY_CARDS:,} schedules",
+        ours,
+        bare,
+        "s",
+        limit=NEXT_CARD_LIMIT,
+        notes=f"the indexed query for the most overdue card (`LIMIT 1`, {bare * 1000:.3f} ms);"
+        f" of ours, saving the rating {statistics.median(ratings) * 1000:.1f} ms, finding and"
+        f" reading the next card {statistics.median(cards) * 1000:.1f} ms",
+    )
+
+
+def bare_due_card(connection: sqlite3.Connection, deck_id: str) -> None:
+    connection.execute(
+        "SELECT question_id, state FROM cards WHERE deck_id = ? AND due <= ? ORDER BY due LIMIT 1",
+        (deck_id, timestamp(datetime.now(UTC))),
+    ).fetchall()
+
+
+def bench_stats(heavy: dict[str, str], repeat: int) -> Row:
+    """`quiz stats` on the heavy history against the bare SQL of what it prints."""
+    store = Path(heavy["QUIZ_DATA_DIR"]) / "quiz.sqlite3"
+    return timed_row(
+        f"`quiz stats`, {HEAVY_ANSWERS:,} answers",
+        paired(["-m", "quiz", "stats"], ["-c", BARE_STATS, str(store)], heavy, repeat),
+        target=1.5,
+        notes=f"the same queries run bare in a `sqlite3` process; the history holds"
+        f" {HEAVY_ANSWERS // RUN_LENGTH:,} quizzes, one line each in the table",
+    )
 
 
 def size_rows(folder: Path, sizes: list[int], env: dict[str, str], repeat: int) -> Iterator[Row]:
@@ -894,6 +1017,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--file-megabytes", type=int, nargs="*", default=[25, 100, 200])
+    parser.add_argument(
+        "--heavy-only",
+        action="store_true",
+        help="only the rows on a heavy learner's history (the deck list, study, quiz stats)",
+    )
     args = parser.parse_args()
     compile_package()
     print(HEADER, flush=True)
@@ -902,6 +1030,10 @@ def main() -> None:
         env = {**os.environ, "QUIZ_DATA_DIR": str(folder / "data")}
         bundled = bundled_decks_dir() / "algeria-mali-relations.yaml"
         run_process(["-c", FIRST_QUESTION, str(bundled)], env)  # cached, as after a first run
+        if args.heavy_only:
+            for row in heavy_rows(folder, env, args.repeat):
+                print(row.markdown(), flush=True)
+            return
         rows = [
             # The one target near 1x: three times the pairs, for a median that holds still.
             bench_first_question("bundled deck", bundled, env, 3 * args.repeat),

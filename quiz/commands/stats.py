@@ -18,7 +18,7 @@ from quiz.deck.errors import display_path
 from quiz.play import figures
 from quiz.question_report import question_lines
 from quiz.store.database import Database, StoreError, utc_now
-from quiz.store.history import History, RunKind, SessionRow
+from quiz.store.history import RunKind, SessionRow
 from quiz.store.question_stats import question_stats
 from quiz.study.figures import bars, day_axis
 from quiz.study.statistics import CHART_DAYS, Missed, ScoreTrend, Statistics, gather_statistics
@@ -74,8 +74,8 @@ def report(database: Database, args: argparse.Namespace) -> int:
     decks = readable_decks(args.paths)
     if args.questions:
         return print_questions(database, [deck for deck in decks if args.deck in (None, deck.id)])
-    rows = History(database).sessions(args.deck)
     statistics = gather_statistics(database, decks, utc_now(), deck_id=args.deck)
+    rows = statistics.runs
     print(table(rows) if rows else "No quizzes yet.")
     sections = (
         trends_text(statistics.trends),

@@ -12,7 +12,7 @@ into its cards); nothing here knows of it, or of the UI.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +20,8 @@ from quiz.store.database import Database, StoreError
 from quiz.store.instants import from_timestamp, timestamp
 
 _COLUMNS = "question_id, state, due"
+_CHUNK = 500
+"""Question ids per `IN (...)` query: well below SQLite's limit on parameters."""
 _SELECT_CARD = f"SELECT {_COLUMNS} FROM cards WHERE deck_id = ? AND question_id = ?"
 
 
@@ -80,13 +82,50 @@ def due_between(
     db: Database, deck_id: str, after: datetime | None, until: datetime
 ) -> list[tuple[str, datetime]]:
     """(question id, due time) of the deck's schedules due after `after` (None: ever) and at
-    or before `until`: a range of the due index, so only those rows are read, and not
-    their states."""
+    or before `until`, soonest first."""
     rows = db.query(
-        "SELECT question_id, due FROM cards WHERE deck_id = ? AND due > ? AND due <= ?",
-        (deck_id, "" if after is None else timestamp(after), timestamp(until)),
+        "SELECT question_id, due FROM cards WHERE deck_id = ? AND due > ? AND due <= ?"
+        " ORDER BY due",
+        (deck_id, _after(after), timestamp(until)),
     )
     return [(question_id, _due(db, deck_id, question_id, due)) for question_id, due in rows]
+
+
+def most_overdue(
+    db: Database, deck_id: str, until: datetime, limit: int
+) -> list[tuple[str, datetime]]:
+    """The first `limit` of `due_between(db, deck_id, None, until)`: read from the due
+    index in its order, so it takes as long with a hundred thousand schedules as with ten."""
+    rows = db.query(
+        "SELECT question_id, due FROM cards WHERE deck_id = ? AND due <= ? ORDER BY due LIMIT ?",
+        (deck_id, timestamp(until), limit),
+    )
+    return [(question_id, _due(db, deck_id, question_id, due)) for question_id, due in rows]
+
+
+def due_count(db: Database, deck_id: str, after: datetime | None, until: datetime) -> int:
+    """How many of the deck's schedules fall due after `after` (None: ever) and at or
+    before `until`; counted in the due index alone."""
+    rows = db.query(
+        "SELECT COUNT(*) FROM cards WHERE deck_id = ? AND due > ? AND due <= ?",
+        (deck_id, _after(after), timestamp(until)),
+    )
+    return int(rows[0][0])
+
+
+def due_times(db: Database, deck_id: str, question_ids: Iterable[str]) -> list[datetime]:
+    """The due times of these questions' schedules (those that have one), in no order."""
+    ids = list(question_ids)
+    found: list[datetime] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = db.query(
+            "SELECT question_id, due FROM cards WHERE deck_id = ? AND question_id IN"
+            f" ({', '.join('?' * len(chunk))})",
+            (deck_id, *chunk),
+        )
+        found += [_due(db, deck_id, question_id, due) for question_id, due in rows]
+    return found
 
 
 def save_review(
@@ -147,6 +186,11 @@ def damaged(db: Database, deck_id: str, question_id: str, exc: Exception) -> Sto
         f"the study state of question '{question_id}' of deck '{deck_id}' in {db.path}"
         f" is damaged ({exc}); it was left as it is"
     )
+
+
+def _after(moment: datetime | None) -> str:
+    """The stored form of a lower bound; "" is before every instant."""
+    return "" if moment is None else timestamp(moment)
 
 
 def _row(db: Database, deck_id: str, row: sqlite3.Row | tuple[str, str, str]) -> CardRow:

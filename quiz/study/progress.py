@@ -13,14 +13,13 @@ Reads only; nothing here knows about Textual.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from quiz.deck.model import Deck
 from quiz.store.database import Database
 from quiz.store.instants import from_timestamp, timestamp
-from quiz.study.times import days_back, local_day, start_of_day
+from quiz.study.times import days_back, start_of_day
 
 RECALLED = "COALESCE(correct, rating > 1)"
 """SQL for "this review was recalled"; `correct` is NULL for a flashcard reveal."""
@@ -95,25 +94,25 @@ def reviews_per_day(
     deck_id: str | None = None,
     tz: tzinfo | None = None,
 ) -> list[DayReviews]:
-    """The last `days` calendar days up to today, oldest first, days without reviews as 0."""
+    """The last `days` calendar days up to today, oldest first, days without reviews as 0.
+
+    SQLite counts them: each review is put in its day by comparing its time with the
+    instants the days begin (any zone, summer time included), one pass over the reviews
+    however many there are.
+    """
     calendar = days_back(now, days, tz)
+    starts = [
+        timestamp(start_of_day(day, tz)) for day in [*calendar, calendar[-1] + timedelta(days=1)]
+    ]
+    day_of = " ".join(f"WHEN reviewed_at < ? THEN {n}" for n in range(len(calendar)))
     rows = db.query(
-        f"SELECT reviewed_at, {RECALLED} AS recalled FROM reviews"
-        " WHERE reviewed_at >= ? AND reviewed_at < ? AND (? IS NULL OR deck_id = ?)",
-        (
-            timestamp(start_of_day(calendar[0], tz)),
-            timestamp(start_of_day(calendar[-1] + timedelta(days=1), tz)),
-            deck_id,
-            deck_id,
-        ),
+        f"SELECT CASE {day_of} END AS day, COUNT(*) AS reviews, SUM({RECALLED}) AS recalled"
+        " FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? AND (? IS NULL OR deck_id = ?)"
+        " GROUP BY day",
+        (*starts[1:], starts[0], starts[-1], deck_id, deck_id),
     )
-    reviews: Counter[date] = Counter()
-    recalled: Counter[date] = Counter()
-    for row in rows:
-        day = local_day(from_timestamp(row["reviewed_at"]), tz)
-        reviews[day] += 1
-        recalled[day] += row["recalled"]
-    return [DayReviews(day, reviews[day], recalled[day]) for day in calendar]
+    counted = {row["day"]: (row["reviews"], row["recalled"]) for row in rows}
+    return [DayReviews(day, *counted.get(n, (0, 0))) for n, day in enumerate(calendar)]
 
 
 def retention(

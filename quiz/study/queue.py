@@ -4,20 +4,29 @@ Only the deck's current questions are offered. A card whose question left the YA
 keeps its saved state (and its schedule resumes if the question comes back) but is not
 studied. "Today", for the limit, is the learner's local calendar day (`quiz.study.times`).
 
-A sitting reads the schedules once: which questions have one, and which are due. After
-that each card reads only what fell due since the last (a range of the due index), and
-the card it shows; a rating moves the rated card in the queue kept here. So the next
-card costs the same with ten schedules or a hundred thousand. Nothing here knows Textual.
+The due index (deck, due time) is the queue: the most overdue card is its first row, and
+a rating moves the card along it. A sitting reads the ids of every schedule once (which
+questions are new, which schedules belong to questions since removed) and counts the due
+ones; after that each card reads a few rows of the index, counts what fell due since the
+last card, and reads the state of the card it shows. So the next card costs the same with
+ten schedules or a hundred thousand. Nothing here knows Textual.
 """
 
 from __future__ import annotations
 
-import heapq
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from quiz.deck.model import AnyQuestion, Deck
-from quiz.store.cards import due_between, new_cards_since, scheduled_ids
+from quiz.store.cards import (
+    due_between,
+    due_count,
+    due_times,
+    most_overdue,
+    new_cards_since,
+    scheduled_ids,
+)
 from quiz.store.database import Database
 from quiz.study.cards import load_card, new_card
 from quiz.study.scheduler import CardState
@@ -59,13 +68,13 @@ class StudyQueue:
         self._new_per_day = new_per_day
         self._tz = tz
         self._positions = {question.id: n for n, question in enumerate(deck.questions)}
-        self._due: list[tuple[datetime, int]] = []
-        """A heap of (due time, deck position): most overdue first, then deck order."""
-        self._queued: set[int] = set()
-        """The deck positions in `_due`."""
-        self._unseen: list[int] | None = None
-        """Deck positions of the questions never reviewed, in deck order; read on first use."""
+        self._unseen: list[int] = []
+        """Deck positions of the questions never reviewed, in deck order."""
         self._next_unseen = 0
+        self._removed: list[datetime] = []
+        """The due times of schedules whose question left the deck, sorted: never studied."""
+        self._due = 0
+        """How many of the deck's current questions are due as of `_read_until`."""
         self._read_until: datetime | None = None
         self._day: date | None = None
         self._allowance = 0
@@ -73,60 +82,53 @@ class StudyQueue:
     def head(self, now: datetime) -> StudyItem | None:
         """The card to study at `now`, or None when nothing is due and no new card is left."""
         self._catch_up(now)
-        if self._due:
-            question = self._deck.questions[self._due[0][1]]
+        position = self._most_overdue(now) if self._due else None
+        if position is not None:
+            question = self._deck.questions[position]
             return StudyItem(question, load_card(self._db, self._deck.id, question.id))
         if self._new_left():
-            question = self._deck.questions[self._unseen_positions()[self._next_unseen]]
+            question = self._deck.questions[self._unseen[self._next_unseen]]
             return StudyItem(question, new_card(self._deck.id, question.id, now))
         return None
 
     def upcoming(self, now: datetime) -> list[AnyQuestion]:
         """Every question left to study at `now`, in the order they come."""
         self._catch_up(now)
-        new = self._unseen_positions()[self._next_unseen :][: self._new_left()]
-        due = [position for _, position in sorted(self._due)]
-        return [self._deck.questions[position] for position in due + new]
+        due = sorted(
+            (due, self._positions[question_id])
+            for question_id, due in due_between(self._db, self._deck.id, None, now)
+            if question_id in self._positions
+        )
+        new = self._unseen[self._next_unseen :][: self._new_left()]
+        return [self._deck.questions[position] for position in [p for _, p in due] + new]
 
     @property
     def remaining(self) -> Remaining:
         """Due and new cards left as of the last `head`, the head included."""
-        return Remaining(due=len(self._due), new=self._new_left())
+        return Remaining(due=self._due, new=self._new_left())
 
     def rated(self, item: StudyItem, after: CardState) -> None:
-        """Take the rated head off the queue; it comes back once `after.due` is due."""
-        position = self._positions[item.question.id]
+        """Count the rated card off the queue; it comes back once `after.due` is due."""
         if item.card.is_new:
             self._next_unseen += 1
             self._allowance -= 1
-        elif position in self._queued:
-            self._queued.discard(position)
-            if self._due[0][1] == position:  # the head, as it is unless another process rated
-                heapq.heappop(self._due)
-            else:
-                self._due = [entry for entry in self._due if entry[1] != position]
-                heapq.heapify(self._due)
+        else:
+            self._due -= 1
         if self._read_until is not None and after.due <= self._read_until:
-            heapq.heappush(self._due, (after.due, position))
-            self._queued.add(position)
+            self._due += 1
 
     def _catch_up(self, now: datetime) -> None:
-        """Queue what fell due since the last call, and renew the allowance on a new day."""
-        fallen_due = [
-            (due, position)
-            for question_id, due in due_between(self._db, self._deck.id, self._read_until, now)
-            if (position := self._positions.get(question_id, -1)) >= 0
-            and position not in self._queued
-        ]
-        self._queued.update(position for _, position in fallen_due)
-        if self._due:  # a few since the last card
-            for entry in fallen_due:
-                heapq.heappush(self._due, entry)
-        else:  # the first read, of every card due: one heapify, not a push each
-            self._due = fallen_due
-            heapq.heapify(self._due)
-        if self._read_until is None or now > self._read_until:
-            self._read_until = now
+        """Count what fell due since the last call, and renew the allowance on a new day."""
+        if self._read_until is None:
+            self._read_schedules()
+        elif now <= self._read_until:
+            return
+        fallen = due_count(self._db, self._deck.id, self._read_until, now)
+        since = self._read_until
+        before = 0 if since is None else bisect_right(self._removed, since)
+        gone = bisect_right(self._removed, now) - before  # due, but their question left
+        self._due += fallen - gone
+        self._read_until = now
         day = local_day(now, self._tz)
         if day != self._day:
             self._day = day
@@ -134,16 +136,30 @@ class StudyQueue:
                 self._db, self._deck.id, now, new_per_day=self._new_per_day, tz=self._tz
             )
 
-    def _unseen_positions(self) -> list[int]:
-        if self._unseen is None:
-            scheduled = scheduled_ids(self._db, self._deck.id)
-            self._unseen = [
-                n for n, question in enumerate(self._deck.questions) if question.id not in scheduled
-            ]
-        return self._unseen
+    def _read_schedules(self) -> None:
+        """Which questions were never reviewed, and when those removed from the deck are due:
+        the one read of every schedule's id, from the primary key's index."""
+        scheduled = scheduled_ids(self._db, self._deck.id)
+        self._unseen = [n for n, q in enumerate(self._deck.questions) if q.id not in scheduled]
+        removed = scheduled.difference(self._positions)
+        self._removed = sorted(due_times(self._db, self._deck.id, removed)) if removed else []
+
+    def _most_overdue(self, now: datetime) -> int | None:
+        """The deck position of the most overdue current card (the first in the deck among
+        those due at the same instant), read from the due index a few rows at a time."""
+        limit = 1 + bisect_right(self._removed, now)  # enough to pass every removed one
+        while True:
+            rows = most_overdue(self._db, self._deck.id, now, limit)
+            current = [(due, self._positions[q]) for q, due in rows if q in self._positions]
+            if not current:
+                return None
+            first = current[0][0]
+            if len(rows) < limit or rows[-1][1] != first:
+                return min(position for due, position in current if due == first)
+            limit *= 2  # the page ends among cards due at the same instant: read on
 
     def _new_left(self) -> int:
-        return max(0, min(self._allowance, len(self._unseen_positions()) - self._next_unseen))
+        return max(0, min(self._allowance, len(self._unseen) - self._next_unseen))
 
 
 def new_allowance(

@@ -16,7 +16,7 @@ from datetime import datetime, tzinfo
 
 from quiz.deck.model import AnyQuestion, Deck
 from quiz.store.database import Database
-from quiz.store.history import History, RunKind
+from quiz.store.history import History, RunKind, SessionRow
 from quiz.store.question_stats import QuestionStats, question_stats
 from quiz.study.progress import DayReviews, Retention, most_missed, retention, reviews_per_day
 
@@ -65,8 +65,9 @@ class QuestionFigures:
 
 @dataclass(frozen=True, slots=True)
 class Statistics:
-    """Everything the statistics screen and `quiz stats` show."""
+    """Everything the statistics screen and `quiz stats` show; `runs` are newest first."""
 
+    runs: tuple[SessionRow, ...]
     trends: tuple[ScoreTrend, ...]
     days: tuple[DayReviews, ...]
     retention: Retention
@@ -85,22 +86,30 @@ def gather_statistics(
     *,
     deck_id: str | None = None,
     tz: tzinfo | None = None,
+    per_question: bool = False,
 ) -> Statistics:
-    """The figures of every deck, or of the deck `deck_id` only, as of `now`."""
+    """The figures of every deck, or of the deck `deck_id` only, as of `now`.
+
+    The figures of each question, which read every answer, only `per_question`: the
+    statistics screen shows them, `quiz stats` does not.
+    """
+    runs = tuple(History(db).sessions(deck_id))
     return Statistics(
-        trends=score_trends(History(db), deck_id),
+        runs=runs,
+        trends=score_trends(runs),
         days=tuple(reviews_per_day(db, now, days=CHART_DAYS, deck_id=deck_id, tz=tz)),
         retention=retention(db, deck_id=deck_id),
         missed=missed_questions(db, decks, deck_id),
-        questions=question_figures(db, decks, deck_id),
+        questions=question_figures(db, decks, deck_id) if per_question else (),
     )
 
 
-def score_trends(history: History, deck_id: str | None = None) -> tuple[ScoreTrend, ...]:
-    """One trend per deck with a finished full run, the deck played most recently first."""
+def score_trends(runs: Sequence[SessionRow]) -> tuple[ScoreTrend, ...]:
+    """One trend per deck with a finished full run, the deck played most recently first;
+    `runs` come newest first, as `History.sessions` gives them."""
     titles: dict[str, str] = {}
     percents: dict[str, list[float]] = {}
-    for run in history.sessions(deck_id):  # newest first
+    for run in runs:
         if run.mode is not RunKind.FULL or run.finished_at is None:
             continue
         titles.setdefault(run.deck_id, run.deck_title)

@@ -34,13 +34,13 @@ def test_trends_are_finished_full_quizzes_oldest_first_latest_deck_first(db: Dat
     history.finish(quiz(history, "a", 1, 1, mode=RunKind.RETRY))  # a retry: another story
     history.finish(quiz(history, "b", 4, 5))
     history.finish(quiz(history, "a", 2, 2))
-    trends = score_trends(history)
+    trends = score_trends(history.sessions())
     assert [(t.deck_id, t.title, t.percents) for t in trends] == [
         ("a", "Title of a", (50.0, 100.0)),
         ("b", "Title of b", (80.0,)),
     ]
     assert (trends[0].last, trends[0].best) == (100.0, 100.0)
-    assert [t.deck_id for t in score_trends(history, "b")] == ["b"]
+    assert [t.deck_id for t in score_trends(history.sessions("b"))] == ["b"]
 
 
 def test_the_most_missed_are_those_the_decks_still_hold(
@@ -72,6 +72,19 @@ def test_gather_reads_every_figure_at_once(
     assert statistics.trends == ()
     assert gather_statistics(db, [deck], db.now(), deck_id="other").reviews_in_chart == 0
     assert statistics.questions == ()
+
+
+def test_each_questions_figures_only_when_asked_for(db: Database, deck: Deck) -> None:
+    """`quiz stats` prints no figures per question: it does not read every answer for them."""
+    history = History(db)
+    run = history.start(deck.id, deck.title, RunKind.FULL, 1)
+    history.record(run, "capital", '"Gao"', 0.0, 3.0)
+    history.finish(run)
+    plain = gather_statistics(db, [deck], db.now())
+    full = gather_statistics(db, [deck], db.now(), per_question=True)
+    assert plain.questions == ()
+    assert [(f.question.id, f.stats.asked) for f in full.questions] == [("capital", 1)]
+    assert plain.runs == full.runs == tuple(history.sessions())
 
 
 def test_question_figures_are_hardest_first_over_the_decks_at_hand(

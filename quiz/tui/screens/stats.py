@@ -100,7 +100,7 @@ class StatsScreen(Screen[None]):
         """In a thread: read every figure, touch no widget, post them."""
         try:
             with own_connection(database) as reader:
-                statistics = gather_statistics(reader, decks, reader.now())
+                statistics = gather_statistics(reader, decks, reader.now(), per_question=True)
         except StoreError as exc:
             self.post_message(self.Gathered(None, str(exc)))
         else:
