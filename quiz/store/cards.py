@@ -103,6 +103,14 @@ def most_overdue(
     return [(question_id, _due(db, deck_id, question_id, due)) for question_id, due in rows]
 
 
+def due_at(db: Database, deck_id: str, due: datetime) -> list[str]:
+    """The ids of the deck's questions due at exactly `due`: one equal key of the due index."""
+    rows = db.query(
+        "SELECT question_id FROM cards WHERE deck_id = ? AND due = ?", (deck_id, timestamp(due))
+    )
+    return [row[0] for row in rows]
+
+
 def due_count(db: Database, deck_id: str, after: datetime | None, until: datetime) -> int:
     """How many of the deck's schedules fall due after `after` (None: ever) and at or
     before `until`; counted in the due index alone."""

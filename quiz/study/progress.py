@@ -13,6 +13,7 @@ Reads only; nothing here knows about Textual.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -129,23 +130,31 @@ def retention(
 
 
 def most_missed(
-    db: Database, *, deck_id: str | None = None, limit: int | None = 10
+    db: Database,
+    *,
+    deck_id: str | None = None,
+    among: Collection[str] | None = None,
+    limit: int | None = 10,
 ) -> list[MissedQuestion]:
     """The questions missed most often in quizzes and reviews together, worst first.
 
-    Ties go to the higher share of misses, then to the ids. The ids may name questions
-    since removed from their deck; the caller shows only those it can still find, so it
-    may ask for them all (`limit=None`) and keep the first it finds.
+    Ties go to the higher share of misses, then to the ids. Only the deck `deck_id`, or
+    the decks `among`, when given. The ids may name questions since removed from their
+    deck; the caller shows only those it can still find, so it may ask for them all
+    (`limit=None`) and keep the first it finds.
     """
+    decks = [] if among is None else list(among)
     rows = db.query(
         "SELECT deck_id, question_id, SUM(missed) AS misses, COUNT(*) AS attempts FROM ("
         "  SELECT deck_id, question_id, correct = 0 AS missed FROM answers"
         f"  UNION ALL SELECT deck_id, question_id, NOT {RECALLED} FROM reviews"
         ") WHERE (? IS NULL OR deck_id = ?)"
+        f" AND (? OR deck_id IN ({', '.join('?' * len(decks))}))"
         " GROUP BY deck_id, question_id HAVING misses > 0"
         " ORDER BY misses DESC, CAST(misses AS REAL) / attempts DESC, deck_id, question_id"
         " LIMIT ?",
-        (deck_id, deck_id, -1 if limit is None else limit),  # SQLite: LIMIT -1 is no limit
+        # SQLite: LIMIT -1 is no limit
+        (deck_id, deck_id, among is None, *decks, -1 if limit is None else limit),
     )
     return [
         MissedQuestion(row["deck_id"], row["question_id"], row["misses"], row["attempts"])

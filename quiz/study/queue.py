@@ -20,6 +20,7 @@ from datetime import date, datetime, tzinfo
 
 from quiz.deck.model import AnyQuestion, Deck
 from quiz.store.cards import (
+    due_at,
     due_between,
     due_count,
     due_times,
@@ -109,8 +110,9 @@ class StudyQueue:
 
     def rated(self, item: StudyItem, after: CardState) -> None:
         """Count the rated card off the queue; it comes back once `after.due` is due."""
-        if item.card.is_new:
-            self._next_unseen += 1
+        unseen, position = self._unseen, self._positions[item.question.id]
+        if self._next_unseen < len(unseen) and unseen[self._next_unseen] == position:
+            self._next_unseen += 1  # a new card: it has a schedule now
             self._allowance -= 1
         else:
             self._due -= 1
@@ -148,15 +150,12 @@ class StudyQueue:
         """The deck position of the most overdue current card (the first in the deck among
         those due at the same instant), read from the due index a few rows at a time."""
         limit = 1 + bisect_right(self._removed, now)  # enough to pass every removed one
-        while True:
-            rows = most_overdue(self._db, self._deck.id, now, limit)
-            current = [(due, self._positions[q]) for q, due in rows if q in self._positions]
-            if not current:
-                return None
-            first = current[0][0]
-            if len(rows) < limit or rows[-1][1] != first:
-                return min(position for due, position in current if due == first)
-            limit *= 2  # the page ends among cards due at the same instant: read on
+        rows = most_overdue(self._db, self._deck.id, now, limit)
+        first = next((due for question_id, due in rows if question_id in self._positions), None)
+        if first is None:
+            return None
+        tied = due_at(self._db, self._deck.id, first)  # as a rule, that one card alone
+        return min(self._positions[q] for q in tied if q in self._positions)
 
     def _new_left(self) -> int:
         return max(0, min(self._allowance, len(self._unseen) - self._next_unseen))

@@ -125,7 +125,8 @@ def missed_questions(
     """The `limit` questions missed most often among those the `decks` still hold."""
     questions = {(deck.id, q.id): (deck, q) for deck in decks for q in deck.questions}
     found = []
-    for missed in most_missed(db, deck_id=deck_id, limit=None):
+    at_hand = {deck.id for deck in decks}
+    for missed in most_missed(db, deck_id=deck_id, among=at_hand, limit=None):
         held = questions.get((missed.deck_id, missed.question_id))
         if held is not None:
             found.append(Missed(*held, misses=missed.misses, attempts=missed.attempts))

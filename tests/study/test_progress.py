@@ -119,3 +119,5 @@ def test_most_missed_adds_quiz_answers_and_reviews(db: Database, scheduler: Stud
     ]
     assert most_missed(db, limit=1) == most_missed(db)[:1]
     assert most_missed(db, limit=None) == most_missed(db, limit=4)  # all four, no limit
+    assert most_missed(db, among={"other"}) == [MissedQuestion("other", "q", 1, 1)]
+    assert most_missed(db, among=set()) == []  # no deck at hand: nothing to show

@@ -13,7 +13,13 @@ from quiz.deck.loader import load_deck_or_raise
 from quiz.deck.model import Deck
 from quiz.store.database import Database
 from quiz.study.cards import load_card, load_cards, record_review
-from quiz.study.queue import DEFAULT_NEW_PER_DAY, StudyItem, StudyQueue, new_allowance
+from quiz.study.queue import (
+    DEFAULT_NEW_PER_DAY,
+    Remaining,
+    StudyItem,
+    StudyQueue,
+    new_allowance,
+)
 from quiz.study.scheduler import Rating, StudyScheduler, card_key
 
 SetTime = Callable[[datetime], None]
@@ -61,6 +67,20 @@ def test_due_cards_come_first_most_overdue_first_then_new(
         "ban-date",
         "missions",
     ]
+
+
+def test_cards_due_at_the_same_instant_come_in_deck_order(
+    db: Database, deck: Deck, scheduler: StudyScheduler, set_time: SetTime
+) -> None:
+    start = db.now()
+    for question in reversed(IDS[:3]):  # rated last to first, at one instant, the same way
+        record_review(db, scheduler, deck.id, question, Rating.Again)
+    set_time(start + timedelta(minutes=5))
+    queue = StudyQueue(db, deck, new_per_day=0)
+    head = queue.head(db.now())
+    assert head is not None
+    assert (head.question.id, queue.remaining) == (IDS[0], Remaining(due=3, new=0))
+    assert ids(db, deck, db.now(), new_per_day=0) == IDS[:3]
 
 
 def test_new_cards_started_today_use_up_the_limit_until_tomorrow(
