@@ -1,8 +1,18 @@
-"""How a count reads in a message ("1 deck", "3 decks"): one wording for every command."""
+"""How a count reads in a message ("1 deck", "3 decks"), and a near miss's "did you mean":
+one wording for every command."""
 
 from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
 
 
 def plural(n: int, word: str) -> str:
     """`n` and `word`, with an `s` unless `n` is one; for words whose plural adds an `s`."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """`did you mean 'Migration'?` for the option closest to a mistyped `word`, or ''."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -15,20 +15,24 @@ class QuizOptions:
     `sections` and `tags` are the ones to include; `None` means no filter. A question
     is kept when its section is included and at least one of its tags is (a question
     without tags passes the tag filter, as there is nothing to exclude it by).
-    `count` caps the number of questions; `None` asks them all.
+    `count` caps the number of questions; `None` asks them all. `questions` keeps only the
+    questions of those ids (`quiz play --missed`: those missed in earlier quizzes).
     """
 
     count: int | None = None
     sections: frozenset[str] | None = None
     tags: frozenset[str] | None = None
     shuffle: bool = True
+    questions: frozenset[str] | None = None
 
     @property
     def filters_nothing(self) -> bool:
         """True when every question is included, so none needs looking at."""
-        return self.sections is None and self.tags is None
+        return self.sections is None and self.tags is None and self.questions is None
 
     def includes(self, question: AnyQuestion) -> bool:
+        if self.questions is not None and question.id not in self.questions:
+            return False
         if self.sections is not None and question.section not in self.sections:
             return False
         return self.tags is None or not question.tags or bool(self.tags.intersection(question.tags))

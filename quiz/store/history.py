@@ -209,6 +209,17 @@ class History:
             for row in rows
         ]
 
+    def missed_questions(self, deck_id: str) -> frozenset[str]:
+        """The deck's questions whose latest quiz answer was not right: missed in earlier
+        quizzes, and not answered right since."""
+        rows = self.database.query(
+            "SELECT question_id FROM answers a WHERE deck_id = ? AND id ="
+            " (SELECT max(id) FROM answers b WHERE b.deck_id = a.deck_id"
+            " AND b.question_id = a.question_id) AND NOT correct",
+            (deck_id,),
+        )
+        return frozenset(row["question_id"] for row in rows)
+
     def deck_scores(self) -> dict[str, DeckScores]:
         """Best and last percent of each deck's finished full runs, by deck id."""
         scores: dict[str, DeckScores] = {}

@@ -92,11 +92,14 @@ class QuizApp(App[None]):
         scheduler: StudyScheduler | None = None,
         new_per_day: int = DEFAULT_NEW_PER_DAY,
         begin: Begin = "home",
+        options: QuizOptions | None = None,
     ) -> None:
         self.decks = tuple(decks)
         self.opening: Begin = begin if len(self.decks) == 1 else "home"
         """Where the app opens: where `begin` asks, or the deck list when there are several."""
         self._pick_to_study = begin == "study" and self.opening == "home"
+        self.options = options or QuizOptions()
+        """The options of the quiz the app opens on (`quiz play DECK --count 10`)."""
         super().__init__(css_path=[*self.CSS_PATH, *FIRST_STYLES[self.opening]])
         self.database = database
         self.history = History(database) if database is not None else None
@@ -113,7 +116,7 @@ class QuizApp(App[None]):
         if self.store_message:
             self.notify(self.store_message, title="History", severity="warning", timeout=10)
         if self.opening == "quiz":
-            self.start(self.decks[0], QuizOptions())
+            self.start(self.decks[0], self.options)
         elif self.opening == "study" and self.database is not None:
             self.study(self.decks[0], self.new_per_day)
         else:
