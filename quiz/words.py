@@ -7,9 +7,9 @@ import difflib
 from collections.abc import Iterable
 
 
-def plural(n: int, word: str) -> str:
-    """`n` and `word`, with an `s` unless `n` is one; for words whose plural adds an `s`."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def plural(n: int, word: str, many: str = "") -> str:
+    """`n` and `word`, with an `s` unless `n` is one, or `many` for a plural of its own."""
+    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:

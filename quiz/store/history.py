@@ -9,8 +9,9 @@ far, and shows up as unfinished. Nothing here knows about Textual or the quiz se
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -62,11 +63,17 @@ class RunPlan:
 
 @dataclass(frozen=True, slots=True)
 class DeckScores:
-    """A deck's best and most recent finished full runs, in percent."""
+    """How a deck's quizzes went: a 1-question retry is not weighed like a 64-question quiz.
 
-    best: float
-    last: float
+    `best`: the best percent of a finished run over every question (None before one);
+    `last`: the latest quiz, finished or stopped, over all or some questions; `runs`: the
+    quizzes, stopped ones included; `retries`: the retries of missed questions, counted apart.
+    """
+
+    best: float | None
+    last: SessionRow
     runs: int
+    retries: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,16 +227,23 @@ class History:
         )
         return frozenset(row["question_id"] for row in rows)
 
-    def deck_scores(self) -> dict[str, DeckScores]:
-        """Best and last percent of each deck's finished full runs, by deck id."""
+    def deck_scores(self, sizes: Mapping[str, int]) -> dict[str, DeckScores]:
+        """Each deck's scores by deck id; `sizes` (questions per deck id) tells a run over
+        every question from one over some."""
         scores: dict[str, DeckScores] = {}
+        retries: Counter[str] = Counter()
         for row in reversed(self.sessions()):  # oldest first, so the last one seen is the last
-            if row.mode is not RunKind.FULL or row.finished_at is None:
+            if row.mode is RunKind.RETRY:
+                retries[row.deck_id] += 1
                 continue
             before = scores.get(row.deck_id)
-            best = max(before.best, row.percent) if before else row.percent
-            scores[row.deck_id] = DeckScores(best, row.percent, before.runs + 1 if before else 1)
-        return scores
+            best = before.best if before else None
+            if row.finished_at is not None and row.question_count >= sizes.get(row.deck_id, 0):
+                best = row.percent if best is None else max(best, row.percent)
+            scores[row.deck_id] = DeckScores(best, row, before.runs + 1 if before else 1)
+        return {
+            deck_id: replace(score, retries=retries[deck_id]) for deck_id, score in scores.items()
+        }
 
     def _now(self) -> str:
         return timestamp(self.database.now())

@@ -50,7 +50,7 @@ def read_home_figures(database: Database, decks: Sequence[Deck]) -> HomeFigures:
             runs = history.sessions()
             return HomeFigures(
                 now,
-                scores=history.deck_scores(),
+                scores=history.deck_scores({deck.id: len(deck.questions) for deck in decks}),
                 progress={deck.id: deck_progress(reader, deck, now) for deck in decks},
                 recent=runs[:RECENT_ROWS],
                 stopped=stopped_runs(runs),

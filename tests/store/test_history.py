@@ -69,7 +69,7 @@ def test_answers_read_back_in_order(history: History) -> None:
     assert saved[0].answered_at.tzinfo is not None
 
 
-def test_best_and_last_count_finished_full_runs_only(history: History) -> None:
+def test_best_is_a_full_run_and_retries_count_apart(history: History) -> None:
     def run(deck: str, mode: RunKind, points: list[float], *, finish: bool = True) -> None:
         run_id = history.start(deck, deck.title(), mode, len(points))
         for number, value in enumerate(points):
@@ -78,16 +78,19 @@ def test_best_and_last_count_finished_full_runs_only(history: History) -> None:
             history.finish(run_id)
 
     run("alpha", RunKind.FULL, [1, 1, 1, 0])  # 75%
-    run("alpha", RunKind.FULL, [1, 0, 0, 0])  # 25%, the last finished
+    run("alpha", RunKind.FULL, [1, 0, 0, 0])  # 25%
     run("alpha", RunKind.RETRY, [1, 1, 1])  # a retry: not a score for the deck
-    run("alpha", RunKind.FULL, [1, 1], finish=False)  # stopped halfway
+    run("alpha", RunKind.FULL, [1])  # --count 1: not the best, though 100%
+    run("alpha", RunKind.FULL, [1, 1, 0, 0], finish=False)  # stopped halfway: the last
     run("beta", RunKind.FULL, [0, 1])
-    scores = history.deck_scores()
-    assert (scores["alpha"].best, scores["alpha"].last, scores["alpha"].runs) == (75, 25, 2)
-    assert (scores["beta"].best, scores["beta"].last, scores["beta"].runs) == (50, 50, 1)
-    assert [r.deck_id for r in history.sessions("alpha")] == ["alpha"] * 4
+    scores = history.deck_scores({"alpha": 4, "beta": 2})
+    alpha, beta = scores["alpha"], scores["beta"]
+    assert (alpha.best, alpha.runs, alpha.retries) == (75, 4, 1)
+    assert (alpha.last.answered, alpha.last.question_count, alpha.last.finished_at) == (4, 4, None)
+    assert (beta.best, beta.last.percent, beta.runs, beta.retries) == (50, 50, 1, 0)
+    assert [r.deck_id for r in history.sessions("alpha")] == ["alpha"] * 5
     assert [r.mode for r in history.sessions()][:2] == ["quiz", "quiz"]  # newest first
-    assert len(history.sessions()) == 5
+    assert len(history.sessions()) == 6
 
 
 def test_two_stores_on_one_file_write_in_turn(path: Path) -> None:
@@ -109,7 +112,7 @@ def test_study_sessions_are_not_quiz_history(history: History) -> None:
             " max_score) VALUES ('d', 'D', 'study', '2026-01-01T09:00:00.000000+00:00', 5, 5)"
         )
     assert history.sessions() == []
-    assert history.deck_scores() == {}
+    assert history.deck_scores({}) == {}
 
 
 def test_a_stopped_run_keeps_its_plan_to_be_resumed(history: History) -> None:

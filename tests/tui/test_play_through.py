@@ -42,7 +42,7 @@ async def test_every_type_answered_right_from_the_keyboard(
         await pilot.press("escape")
         await settled(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert "best 100% · last 100% · 1 run" in shown(app)
+        assert "best 100% · last 100% · 1 quiz" in shown(app)
     [run] = History(database).sessions()
     assert (run.deck_id, run.mode, run.score, run.max_score) == ("every-type", "quiz", 6, 6)
     assert run.finished_at is not None
@@ -114,6 +114,9 @@ async def test_wrong_and_partial_answers_then_retry_the_missed(
             await pilot.press("enter")
             await pilot.pause()
         assert "Score 2 / 2 (100%)" in shown(app)
+        await pilot.press("escape")
+        await settled(pilot)
+        assert "best 75% · last 75% · 1 quiz · 1 retry" in shown(app)  # the retry is no best
     runs = History(database).sessions()
     assert [(r.mode, r.score, r.max_score) for r in runs] == [("retry", 2, 2), ("quiz", 4.5, 6)]
 
@@ -166,7 +169,7 @@ async def test_escape_leaves_the_quiz_and_the_home_shows_it(
         text = shown(app)
         assert "Recent quizzes" in text
         assert "1 / 6 stopped" in text
-        assert "not played yet" in text  # a stopped run is not a score
+        assert "last stopped at 1 of 6 · 1 quiz" in text  # a stopped run is not a best
     [run] = History(database).sessions()
     assert run.finished_at is None
 

@@ -16,6 +16,7 @@ from quiz.play import figures
 from quiz.store.history import DeckScores, SessionRow
 from quiz.study.figures import due_in
 from quiz.study.progress import DeckProgress
+from quiz.words import plural
 
 PENDING = "…"
 """Where the scores go while the store is being read."""
@@ -39,11 +40,22 @@ def type_counts(deck: Deck) -> str:
 
 
 def played_line(scores: DeckScores | None) -> str:
-    """`best 80% · last 60% · 3 runs`, or that the deck was never played to the end."""
+    """`best 80% · last 60% · 3 quizzes · 1 retry`, or that the deck was never played. The
+    best is of a finished quiz over every question; the last says how far it went."""
     if scores is None:
         return "not played yet"
-    runs = "1 run" if scores.runs == 1 else f"{scores.runs} runs"
-    return f"best {figures.percent(scores.best)} · last {figures.percent(scores.last)} · {runs}"
+    parts = [f"best {figures.percent(scores.best)}"] if scores.best is not None else []
+    parts += [f"last {last_run(scores.last)}", plural(scores.runs, "quiz", "quizzes")]
+    if scores.retries:
+        parts.append(plural(scores.retries, "retry", "retries"))
+    return " · ".join(parts)
+
+
+def last_run(row: SessionRow) -> str:
+    """`60%`, or `stopped at 12 of 64` for a quiz left before its end."""
+    if row.finished_at is None:
+        return f"stopped at {row.answered} of {row.question_count}"
+    return figures.percent(row.percent)
 
 
 def resume_line(stopped: SessionRow | None) -> str:
