@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quiz.deck import Deck, DeckError
-from quiz.deck.errors import display_path
+from quiz.deck.errors import C1_AND_LAYOUT, display_path, shown
 from quiz.deck.result import LoadResult
 from quiz.words import plural
 
@@ -74,7 +74,7 @@ def as_json(report: CheckReport) -> str:
         "errors": report.errors,
         "warnings": report.warnings,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False).translate(C1_AND_LAYOUT) + "\n"
 
 
 def as_github(report: CheckReport) -> str:
@@ -83,14 +83,15 @@ def as_github(report: CheckReport) -> str:
     for p in report.problems:
         text = f"{p.message} ({p.hint})" if p.hint else p.message
         lines.append(
-            f"::{p.severity} file={display_path(p.path)},line={p.line},col={p.column},"
+            f"::{p.severity} file={_escape(display_path(p.path))},line={p.line},col={p.column},"
             f"title=quiz check::{_escape(text)}\n"
         )
     return "".join(lines) + report.summary() + "\n"
 
 
 def _escape(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's own escapes for `%` and line breaks, then deck text `shown`."""
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 FORMATS: dict[str, Callable[[CheckReport], str]] = {

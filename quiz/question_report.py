@@ -7,6 +7,7 @@ The statistics screen shows the same counts, from `distractor_picks`. No Textual
 
 from __future__ import annotations
 
+from quiz.deck.errors import shown
 from quiz.deck.model import AnyQuestion, ChoiceQuestion, Deck
 from quiz.play.record import given_json
 from quiz.store.question_stats import QuestionStats
@@ -24,7 +25,8 @@ def question_lines(deck: Deck, stats: dict[str, QuestionStats]) -> list[str]:
             f"{entry.median_seconds:>6.1f}s"
         )
         lines.extend(
-            f"    {count:>3}× {choice}" for choice, count in distractor_picks(question, entry)
+            f"    {count:>3}× {shown(choice)}"
+            for choice, count in distractor_picks(question, entry)
         )
     return lines
 

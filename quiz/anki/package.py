@@ -17,6 +17,7 @@ from quiz.anki.changes import Changes, ExportPlan, plan_export
 from quiz.anki.export import write_package
 from quiz.anki.notes import NoteContent, NoteKey, deck_notes
 from quiz.deck import Deck
+from quiz.deck.errors import shown
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.exports import ExportedNote, last_export, record_export
 from quiz.store.note_versions import record_versions
@@ -135,4 +136,4 @@ def describe(decks: Sequence[Deck], changes: Changes | None, output: Path) -> st
     """One line: where, the notes per deck, and what changed since the last export there."""
     per_deck = ", ".join(f"{deck.title} ({len(deck.questions)})" for deck in decks)
     wrote = f"wrote {output}: {per_deck}"
-    return f"{wrote}; {changes.summary()}" if changes is not None else wrote
+    return shown(f"{wrote}; {changes.summary()}" if changes is not None else wrote)

@@ -10,7 +10,7 @@ from pathlib import Path
 from quiz.commands import Subparsers, add_command, add_deck_paths
 from quiz.deck import Deck, DeckError
 from quiz.deck.coverage import coverage
-from quiz.deck.errors import display_path
+from quiz.deck.errors import display_path, shown
 from quiz.deck.library import load_decks
 from quiz.deck.result import LoadResult
 from quiz.deck.source import read_source
@@ -90,7 +90,7 @@ def _print_details(report: CheckReport, args: argparse.Namespace) -> None:
 def describe(deck: Deck) -> str:
     counts = ", ".join(f"{n} {kind}" for kind, n in deck.count_by_type().items())
     where = display_path(deck.path) if deck.path else deck.id
-    return f"{where}: {deck.title}: {len(deck.questions)} questions ({counts})"
+    return shown(f"{where}: {deck.title}: {len(deck.questions)} questions ({counts})")
 
 
 def print_coverage(deck: Deck) -> None:
@@ -102,4 +102,4 @@ def print_coverage(deck: Deck) -> None:
         f"sentences quoted by '{deck.id}' ({report.percent:.0f}%)"
     )
     for sentence in report.uncovered:
-        print(f"  not quoted: {sentence}")
+        print(f"  not quoted: {shown(sentence)}")

@@ -9,7 +9,7 @@ from contextlib import closing
 from pathlib import Path
 
 from quiz.commands import Subparsers, add_command, add_deck_paths, readable_decks, saved_store
-from quiz.deck.errors import display_path
+from quiz.deck.errors import display_path, shown
 from quiz.flagging import OpenFlag, open_flags
 from quiz.paths import is_installed_copy
 from quiz.store.database import StoreError
@@ -62,4 +62,4 @@ def line(flag: OpenFlag) -> str:
     """`path:line: note`, the form editors read as a list of places to visit."""
     where = display_path(flag.deck.path) if flag.deck.path else flag.deck.id
     note = flag.flag.note or "flagged without a note"
-    return f"{where}:{flag.question.line}: {note} [{flag.question.id}]"
+    return shown(f"{where}:{flag.question.line}: {note} [{flag.question.id}]")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from quiz.commands import Subparsers, add_command
 from quiz.deck import Deck
-from quiz.deck.errors import display_path
+from quiz.deck.errors import display_path, shown
 from quiz.deck.fields import SLUG, slugify
 from quiz.importers import (
     Imported,
@@ -143,7 +143,7 @@ def _print_skipped(source: Path, imported: Imported) -> None:
     path = display_path(source)
     for row in imported.skipped:
         where = f"{path}: note {row.line}" if imported.unit == "note" else f"{path}:{row.line}"
-        print(f"{where}: {row.reason}")
+        print(shown(f"{where}: {row.reason}"))
 
 
 def _deck_id(text: str) -> str:

@@ -14,7 +14,7 @@ from contextlib import closing
 
 from quiz.commands import Subparsers, add_command, add_deck_paths, readable_decks, saved_store
 from quiz.deck import Deck
-from quiz.deck.errors import display_path
+from quiz.deck.errors import display_path, shown
 from quiz.play import figures
 from quiz.question_report import question_lines
 from quiz.store.database import Database, StoreError, utc_now
@@ -105,7 +105,7 @@ def print_questions(database: Database, decks: Sequence[Deck]) -> int:
 def deck_heading(deck: Deck) -> str:
     """`Title (path)`: the path is where an author goes to edit the questions below it."""
     where = display_path(deck.path) if deck.path else deck.id
-    return f"{deck.title} ({where})"
+    return shown(f"{deck.title} ({where})")
 
 
 def table(rows: Sequence[SessionRow]) -> str:
@@ -124,7 +124,7 @@ def table(rows: Sequence[SessionRow]) -> str:
 
 
 def _cells(row: SessionRow) -> tuple[str, str, str, str]:
-    title = _short(row.deck_title)
+    title = _short(shown(row.deck_title))
     if row.mode is not RunKind.FULL:
         title += " (retry)"
     score = figures.score(row.score, row.max_score)
@@ -184,6 +184,6 @@ def missed_text(missed: Sequence[Missed]) -> str:
     width = max(len(count) for count in counts)
     lines = ["Most missed (misses of attempts, quizzes and reviews)"]
     for count, entry in zip(counts, missed, strict=True):
-        prompt = " ".join(prompt_of(entry.question).split())
+        prompt = shown(" ".join(prompt_of(entry.question).split()))
         lines.append(f"  {count:>{width}}  {prompt}")
     return "\n".join(lines)

@@ -32,8 +32,9 @@ class DeckError:
         return f"{display_path(self.path)}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
+        """The problem on one line for a terminal: deck text in it shown escaped."""
         text = f"{self.location()}: {self.severity}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return shown(f"{text} ({self.hint})" if self.hint else text)
 
 
 class DeckLoadError(Exception):
@@ -42,6 +43,28 @@ class DeckLoadError(Exception):
     def __init__(self, errors: list[DeckError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+
+
+ESCAPED = {
+    **{code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))},
+    **{code: f"\\u{code:04x}" for code in (0x200E, 0x200F, 0x2028, 0x2029)},
+    **{code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    ord("\t"): "\t",
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+}
+"""Characters a terminal acts on instead of showing: C0 and C1 controls (ESC starts the
+sequences that clear a screen or retitle a window, BEL rings), DEL, line and paragraph
+separators and the marks that reorder text right to left. A tab is only space."""
+
+C1_AND_LAYOUT = {code: f"\\u{code:04x}" for code, text in ESCAPED.items() if code >= 0x80}
+"""What JSON's own escaping leaves raw: a JSON document may hold these as `\\uXXXX`."""
+
+
+def shown(text: str) -> str:
+    """Deck text as it may be printed: every character in `ESCAPED` written as its escape,
+    as JSON writes control characters, so a key named `"\\e[2J"` shows, not clears."""
+    return text.translate(ESCAPED)
 
 
 def one_line(text: str) -> str:
