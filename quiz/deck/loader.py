@@ -20,7 +20,7 @@ from quiz.deck.limits import MAX_BYTES, MAX_VALUES
 from quiz.deck.model import Deck
 from quiz.deck.reading import Lines, scan
 from quiz.deck.result import LoadResult
-from quiz.deck.validate import DeckValidator
+from quiz.deck.validate import DeckValidator, Written
 from quiz.deck.yaml_errors import content, explain
 from quiz.files import FileProblem, open_plain_file, too_large
 
@@ -89,7 +89,7 @@ def _load(path: Path) -> tuple[Deck | None, list[DeckError]]:
     """
     try:
         with open_plain_file(path, MAX_BYTES) as file:
-            node, lines, errors = _read_yaml(path, file)
+            node, written, errors = _read_yaml(path, file)
     except FileProblem as exc:
         return None, [DeckError(path, 1, 1, f"cannot read the file: {exc}")]
     except FileNotFoundError:  # gone since the folder was listed, or a link to nothing
@@ -99,7 +99,7 @@ def _load(path: Path) -> tuple[Deck | None, list[DeckError]]:
     if node is None:  # no document: nothing but blank lines and comments
         hint = "a deck starts with 'deck: your-deck-id'"
         return None, [DeckError(path, 1, 1, "the file is empty", hint)]
-    return DeckValidator(path, lines).deck(node)
+    return DeckValidator(path, written).deck(node)
 
 
 def load_deck_or_raise(path: Path) -> Deck:
@@ -110,7 +110,7 @@ def load_deck_or_raise(path: Path) -> Deck:
     return result.deck
 
 
-def _read_yaml(path: Path, file: BinaryIO) -> tuple[yaml.Node | None, Lines, list[DeckError]]:
+def _read_yaml(path: Path, file: BinaryIO) -> tuple[yaml.Node | None, Written, list[DeckError]]:
     """The file's node tree, once its bytes are known to be UTF-8 text, or why not."""
 
     def error(message: str, offset: int, hint: str = "") -> list[DeckError]:
@@ -121,28 +121,37 @@ def _read_yaml(path: Path, file: BinaryIO) -> tuple[yaml.Node | None, Lines, lis
     if found.length > MAX_BYTES:  # it grew since it was opened
         raise too_large(MAX_BYTES)
     if found.binary_at is not None:
-        return None, found.lines, error("the file is binary, not a YAML text file", found.binary_at)
+        return (
+            None,
+            Written(found.lines),
+            error("the file is binary, not a YAML text file", found.binary_at),
+        )
     if found.not_utf8_at is not None:
         message, hint = "the file is not valid UTF-8", "save it as UTF-8"
-        return None, found.lines, error(message, found.not_utf8_at, hint)
+        return None, Written(found.lines), error(message, found.not_utf8_at, hint)
     file.seek(0)
     loader = NodeLoader(CheckedBytes(file, found.length))
     try:
-        return loader.get_single_node(), found.lines, []
+        node = loader.get_single_node()
+        return node, Written(found.lines, found.length, MAX_VALUES - loader.values_left), []
     except yaml.MarkedYAMLError as exc:
-        return None, found.lines, [_yaml_error(path, exc, found.lines, file)]
+        return None, Written(found.lines), [_yaml_error(path, exc, found.lines, file)]
     except TooManyValues as exc:
         mark = exc.parent.start_mark if exc.parent is not None else None
         line, column = found.lines.place(mark) if mark else (1, 1)
         message = f"the file holds more than {MAX_VALUES:,} values, far more than a deck needs"
         return (
             None,
-            found.lines,
+            Written(found.lines),
             [DeckError(path, line, column, message, "split it into several decks")],
         )
     except yaml.reader.ReaderError as exc:  # a character YAML refuses, at a byte offset
         message = f"the file contains the control character U+{exc.character:04X}"
-        return None, found.lines, error(message, exc.position, "YAML does not allow it; remove it")
+        return (
+            None,
+            Written(found.lines),
+            error(message, exc.position, "YAML does not allow it; remove it"),
+        )
     finally:
         loader.dispose()
 

@@ -19,7 +19,9 @@ from typing import BinaryIO, Protocol
 CHUNK = 2**20
 """Bytes read, checked and decoded at a time."""
 
-YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+YAML_ONLY_BREAK_CHARS = "\x85\u2028\u2029"
+YAML_ONLY_BREAKS = re.compile(f"[{YAML_ONLY_BREAK_CHARS}]")
+"""Searched for only in a chunk that has one: `in` is many times faster than the regex."""
 EDITOR_BREAKS = "\r\n"
 
 
@@ -79,7 +81,8 @@ def scan(file: BinaryIO) -> Scan:
             text = decoder.decode(chunk)
         except UnicodeDecodeError as exc:
             return Scan(length, Lines(), not_utf8_at=length - held + exc.start)
-        breaks.extend(_yaml_only_breaks(text, characters, since_break))
+        if not text.isascii() and any(char in text for char in YAML_ONLY_BREAK_CHARS):
+            breaks.extend(_yaml_only_breaks(text, characters, since_break))
         last = max(text.rfind("\n"), text.rfind("\r"))
         since_break = len(text) - last - 1 if last >= 0 else since_break + len(text)
         length += len(chunk)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ import yaml
 from quiz.deck import fields as F
 from quiz.deck.errors import DeckError, one_line
 from quiz.deck.languages import ARTICLE, ENGLISH, LANGUAGE, known_articles
-from quiz.deck.limits import MAX_ERRORS, MAX_TEXT, MAX_VALUES
+from quiz.deck.limits import ALIAS_TEXT, ALIAS_VALUES, MAX_ERRORS, MAX_TEXT, MAX_VALUES
 from quiz.deck.model import QUESTION_TYPES, AnyQuestion, Deck, Source
 from quiz.deck.reading import Lines
 from quiz.deck.rules import QuestionRules
@@ -71,15 +72,27 @@ class StopReading(Exception):
     """Raised once a file has `MAX_ERRORS` errors or its aliases expand it past the limits."""
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What the file itself holds, before aliases: where its lines are, its size in bytes
+    and the values parsed from it. Aliases may add `ALIAS_VALUES` and `ALIAS_TEXT`."""
+
+    lines: Lines
+    size: int = MAX_TEXT
+    values: int = MAX_VALUES
+
+
 class DeckValidator:
     """Turns the node tree of one file into a `Deck`, or into the list of what is wrong."""
 
-    def __init__(self, path: Path, lines: Lines) -> None:
+    def __init__(self, path: Path, written: Written) -> None:
         self.path = path
-        self.lines = lines
+        self.lines = written.lines
         self.errors: list[DeckError] = []
-        self.values_left = MAX_VALUES
-        self.text_left = MAX_TEXT
+        self.max_values = min(MAX_VALUES, written.values + ALIAS_VALUES)
+        self.max_text = min(MAX_TEXT, written.size + ALIAS_TEXT)
+        self.values_left = self.max_values
+        self.text_left = self.max_text
 
     def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
         line, column = self.lines.place(node.start_mark)
@@ -97,11 +110,16 @@ class DeckValidator:
         self.text_left -= text
         if self.values_left >= 0 and self.text_left >= 0:
             return
-        past = f"{MAX_VALUES:,} values" if self.values_left < 0 else f"{MAX_TEXT:,} characters"
+        past = (
+            f"{self.max_values:,} values"
+            if self.values_left < 0
+            else f"{self.max_text:,} characters"
+        )
         self.error(
             where,
             f"aliases ('*name') expand this file past {past}",
-            "repeat long lists and texts less often",
+            f"aliases may add {ALIAS_VALUES:,} values and {ALIAS_TEXT:,} characters to what "
+            "the file holds; repeat long lists and texts less often",
         )
         raise StopReading
 
