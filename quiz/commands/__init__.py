@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from quiz.collector import cycle_collector_paused, freeze_survivors
 from quiz.command_list import COMMANDS
 from quiz.deck import Deck
+from quiz.deck.errors import shown
 from quiz.deck.library import load_decks
 from quiz.paths import deck_cache_dir, default_decks_dir, store_path
 from quiz.store.database import Database, StoreError, store_exists
@@ -85,7 +86,7 @@ def readable_decks(paths: Sequence[Path]) -> list[Deck]:
     results = load_decks(paths, cache=deck_cache_dir())
     broken = [result.path for result in results if result.deck is None]
     if broken:
-        names = ", ".join(str(path) for path in broken)
+        names = shown(", ".join(str(path) for path in broken))  # a file's name is anyone's
         print(f"quiz: left out decks with problems (see 'quiz check'): {names}", file=sys.stderr)
     return [result.deck for result in results if result.deck is not None]
 
