@@ -8,6 +8,7 @@ has no lines, with the note's number).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from functools import partial
@@ -27,6 +28,7 @@ from quiz.importers import (
     read_text,
 )
 from quiz.importers.deck_writer import DeckWriteError, write_deck
+from quiz.paths import bundled_decks_dir
 from quiz.words import plural
 
 READERS: dict[str, Callable[[Path], Imported]] = {
@@ -42,6 +44,8 @@ def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "import",
+        "make a deck file from CSV/TSV cards (Quizlet too), an Anki package (.apkg) "
+        "or Anki's Notes in Plain Text export",
         "quiz import words.tsv -o decks/spanish-words.yaml",
         "quiz import Spanish.apkg -o decks/spanish.yaml",
         "quiz import 'Geography notes.txt' -o decks/geography.yaml --title Geography",
@@ -74,6 +78,8 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     source, output = args.file, args.output
+    if problem := _output_problem(source, output, args.force):  # before reading: say it once
+        return _fail(problem)
     try:
         imported = read_cards(source, args.format)
     except apkg.MissingLibrary as exc:
@@ -81,9 +87,8 @@ def run(args: argparse.Namespace) -> int:
     except UnreadableFile as exc:
         where = f"{display_path(source)}:{exc.line}" if exc.line else display_path(source)
         return _fail(f"{where}: {exc}")
-    problem = _output_problem(source, output, args.force)
     deck_id = args.deck_id or imported.deck_id or slugify(output.stem)
-    if not problem and not deck_id:
+    if not deck_id:
         problem = f"cannot make a deck id from '{output.name}'; give one with --deck-id"
     if not problem and not imported.questions:
         problem = f"no cards found in {display_path(source)}; nothing written"
@@ -109,7 +114,7 @@ def read_cards(path: Path, format_: str = "auto") -> Imported:
 def _write(deck: Deck, source: Path, output: Path, force: bool, imported: Imported) -> int:
     comment = f"Imported from {source.name} by 'quiz import'. Edit freely, but keep each id."
     try:
-        write_deck(deck, output, overwrite=force, comment=comment)
+        write_deck(deck, output, overwrite=force, comment=comment, schema=schema_for(output))
     except FileExistsError:
         return _fail(f"{display_path(output)} already exists; add --force to replace it")
     except DeckWriteError as exc:
@@ -124,6 +129,19 @@ def _write(deck: Deck, source: Path, output: Path, force: bool, imported: Import
     print(f"imported {plural(len(deck.questions), 'question')} into {display_path(output)}{rows}")
     _print_skipped(source, imported)
     return 0
+
+
+def schema_for(output: Path) -> str:
+    """Where the deck written to `output` finds the format's JSON Schema, as its first
+    line names it: `schema.json` beside it (as in the bundled decks' folder), else the
+    schema the app ships, by a relative path (an absolute one on another drive)."""
+    if (output.parent / "schema.json").is_file():
+        return "schema.json"
+    shipped = bundled_decks_dir() / "schema.json"
+    try:
+        return Path(os.path.relpath(shipped, output.parent.resolve())).as_posix()
+    except ValueError:
+        return shipped.as_posix()
 
 
 def _output_problem(source: Path, output: Path, force: bool) -> str:

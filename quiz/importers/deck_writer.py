@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from quiz.deck import fields as F
+from quiz.deck.languages import ENGLISH, known_articles
 from quiz.deck.loader import load_deck
 from quiz.deck.model import AnyQuestion, Deck
 
@@ -44,15 +45,29 @@ class DeckWriteError(Exception):
     """The text written does not read back as the deck: a bug here, never the user's fault."""
 
 
-def deck_text(deck: Deck, comment: str = "") -> str:
-    """The deck file's text; `comment` becomes its first line, as a YAML comment."""
-    head: dict[str, str] = {"deck": deck.id, "title": deck.title}
+def deck_text(deck: Deck, comment: str = "", schema: str = "") -> str:
+    """The deck file's text; `comment` becomes a YAML comment at its top, after the line
+    that points editors at the format's JSON Schema when `schema` names where it is."""
+    head: dict[str, str | tuple[str, ...]] = {"deck": deck.id, "title": deck.title}
     if deck.description:
         head["description"] = deck.description
+    if deck.language != ENGLISH:
+        head["language"] = deck.language
+    if deck.articles != known_articles(deck.language):
+        head["articles"] = deck.articles
     questions = [_indent(_dump([question_fields(q)])) for q in deck.questions]
-    printable = "".join(char for char in " ".join(comment.split()) if char.isprintable())
-    first = f"# {printable}\n" if printable else ""
-    return first + _dump(head) + "questions:\n" + "\n".join(questions)
+    top = "".join(f"# {_printable(line)}\n" for line in (_schema_line(schema), comment) if line)
+    return top + _dump(head) + "questions:\n" + "\n".join(questions)
+
+
+def _schema_line(schema: str) -> str:
+    """The first line the authors' guide recommends: the YAML language server reads it."""
+    return f"yaml-language-server: $schema={schema}" if _printable(schema) else ""
+
+
+def _printable(text: str) -> str:
+    """`text` on one line, without what a terminal or an editor would not show."""
+    return "".join(char for char in " ".join(text.split()) if char.isprintable())
 
 
 def question_fields(question: AnyQuestion) -> dict[str, Any]:
@@ -67,13 +82,15 @@ def question_fields(question: AnyQuestion) -> dict[str, Any]:
     return fields
 
 
-def write_deck(deck: Deck, path: Path, *, overwrite: bool = False, comment: str = "") -> None:
+def write_deck(
+    deck: Deck, path: Path, *, overwrite: bool = False, comment: str = "", schema: str = ""
+) -> None:
     """Write `deck` to `path` in one step, or leave `path` as it was.
 
     Raises FileExistsError when `path` exists and `overwrite` is false, DeckWriteError when
     the text does not read back as `deck`, OSError when the folder cannot be written.
     """
-    text = deck_text(deck, comment)
+    text = deck_text(deck, comment, schema)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         with temporary.open("x", encoding="utf-8", newline="\n") as file:

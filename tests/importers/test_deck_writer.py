@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.deck import Deck, TextQuestion
+from quiz.deck.languages import KNOWN_ARTICLES
 from quiz.deck.loader import load_deck_or_raise
 from quiz.importers import QuestionBuilder, deck_writer
 from quiz.importers.deck_writer import DeckWriteError, deck_text, write_deck
@@ -114,7 +116,7 @@ def test_text_that_does_not_read_back_is_never_moved_into_place(
     target = tmp_path / "deck.yaml"
     target.write_text("precious", encoding="utf-8")
     broken = deck_text(small_deck()).replace("answer: Bamako", "answer: Bamako\n    answer: Gao")
-    monkeypatch.setattr(deck_writer, "deck_text", lambda deck, comment="": broken)
+    monkeypatch.setattr(deck_writer, "deck_text", lambda deck, comment="", schema="": broken)
     with pytest.raises(DeckWriteError, match="line 8: duplicate key 'answer'"):
         write_deck(small_deck(), target, overwrite=True)
     assert target.read_text(encoding="utf-8") == "precious"
@@ -125,7 +127,17 @@ def test_text_that_reads_back_differently_names_the_question(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     changed = deck_text(small_deck()).replace("answer: Bamako", "answer: Gao")
-    monkeypatch.setattr(deck_writer, "deck_text", lambda deck, comment="": changed)
+    monkeypatch.setattr(deck_writer, "deck_text", lambda deck, comment="", schema="": changed)
     with pytest.raises(DeckWriteError, match="question 'capital-of-mali' reads back differently"):
         write_deck(small_deck(), tmp_path / "deck.yaml")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_deck_s_language_and_its_own_articles_are_written(tmp_path: Path) -> None:
+    deck = replace(small_deck(), language="nl", articles=("de", "het", "een"))
+    text = deck_text(deck)
+    assert "language: nl\narticles: [de, het, een]\n" in text
+    write_deck(deck, tmp_path / "nl.yaml")  # it reads back as the same deck
+    assert "articles" not in deck_text(
+        replace(small_deck(), language="fr", articles=KNOWN_ARTICLES["fr"])
+    )

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from quiz.deck.loader import load_deck_or_raise
+from quiz.deck.schema import schema_json
 from quiz.importers import deck_writer
+from quiz.paths import bundled_decks_dir
 from tests.importers.conftest import SAMPLES, ImportRun
 
 CARDS = "Capital of Mali?,Bamako\nCapital of Niger?,Niamey\n"
@@ -140,10 +142,40 @@ def test_a_deck_that_would_not_load_is_reported_as_a_bug_and_not_written(
     quiz_import: ImportRun, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Path("cards.csv").write_text(CARDS, encoding="utf-8")
-    monkeypatch.setattr(deck_writer, "deck_text", lambda deck, comment="": "deck: [broken\n")
+    monkeypatch.setattr(
+        deck_writer, "deck_text", lambda deck, comment="", schema="": "deck: [broken\n"
+    )
     run = quiz_import("cards.csv", "-o", "deck.yaml")
     assert run.status == 1
     (message,) = run.err
     assert message.startswith("quiz: error: bug: the deck for deck.yaml came out invalid (line ")
     assert message.endswith("nothing was written, please report it with the input file")
     assert sorted(p.name for p in Path().iterdir()) == ["cards.csv"]
+
+
+def test_a_second_run_refuses_before_listing_skipped_rows_again(quiz_import: ImportRun) -> None:
+    Path("cards.csv").write_text(CARDS + "Capital of Chad?\n", encoding="utf-8")
+    first = quiz_import("cards.csv", "-o", "deck.yaml")
+    assert (first.status, first.out) == (
+        0,
+        [
+            "imported 2 questions into deck.yaml; skipped 1 row:",
+            "cards.csv:3: the row has one column; prompt and answer are separated by commas",
+        ],
+    )
+    again = quiz_import("cards.csv", "-o", "deck.yaml")
+    assert (again.status, again.out) == (1, [])
+    assert again.err == ["quiz: error: deck.yaml already exists; add --force to replace it"]
+
+
+def test_the_deck_starts_with_the_line_that_finds_the_schema(quiz_import: ImportRun) -> None:
+    Path("cards.csv").write_text(CARDS, encoding="utf-8")
+    assert quiz_import("cards.csv", "-o", "deck.yaml").status == 0
+    first = Path("deck.yaml").read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix)
+    assert Path(first.removeprefix(prefix)).resolve() == bundled_decks_dir() / "schema.json"
+
+    Path("schema.json").write_text(schema_json(), encoding="utf-8")
+    assert quiz_import("cards.csv", "-o", "deck.yaml", "--force").status == 0
+    assert Path("deck.yaml").read_text(encoding="utf-8").startswith(f"{prefix}schema.json\n")
