@@ -146,7 +146,7 @@ def schema_for(output: Path) -> str:
 
 def _output_problem(source: Path, output: Path, force: bool) -> str:
     """Why the deck cannot go to `output`, or '' when it can."""
-    if output.resolve() == source.resolve():
+    if _same_file(source, output):
         return "the output file is the file being imported; choose another name"
     if output.is_dir():
         return f"{display_path(output)} is a folder; give the deck file's name"
@@ -155,6 +155,15 @@ def _output_problem(source: Path, output: Path, force: bool) -> str:
     if output.exists() and not force:
         return f"{display_path(output)} already exists; add --force to replace it"
     return ""
+
+
+def _same_file(source: Path, output: Path) -> bool:
+    """Whether both paths name one file; a path that cannot be resolved (links in a loop)
+    is left for reading to report."""
+    try:
+        return output.resolve() == source.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _print_skipped(source: Path, imported: Imported) -> None:
