@@ -75,8 +75,11 @@ def record_review(
     *,
     correct: bool | None = None,
     seconds: float | None = None,
+    fuzz: float | None = None,
 ) -> SavedReview:
     """Rate the question's card now and save its new state and the review, all or nothing.
+
+    `fuzz` is the draw the rating buttons were previewed with (`StudyScheduler.fuzz`).
 
     The card is read inside the store's write transaction, so two processes studying the
     same deck cannot overwrite each other's reviews.
@@ -85,7 +88,7 @@ def record_review(
 
     def review(row: CardRow | None, now: datetime) -> CardWrite:
         card = new_card(deck_id, question_id, now) if row is None else card_state(db, deck_id, row)
-        reviewed, log = scheduler.review(card, rating, now, seconds)
+        reviewed, log = scheduler.review(card, rating, now, seconds, fuzz=fuzz)
         after.append(reviewed)
         return CardWrite(reviewed.to_json(), reviewed.due, log)
 

@@ -35,6 +35,16 @@ def interval(span: timedelta) -> str:
     return f"{seconds / _YEAR:.1f}".removesuffix(".0") + "y"
 
 
+def wait(span: timedelta) -> str:
+    """`interval`, but a wait under ten minutes keeps its half minute (`5.5m`, Hard on a new
+    card): a rating button says exactly the wait it saves, and its steps are whole or half
+    minutes; any other wait it shows is whole days, read as `interval` reads them."""
+    minutes = span.total_seconds() / _MINUTE
+    if 1 <= minutes < 10:
+        return f"{round(minutes * 2) / 2:.1f}".removesuffix(".0") + "m"
+    return interval(span)
+
+
 def due_in(span: timedelta) -> str:
     """When a card is due, seen from now: `now` once it is due, else `in 3h`."""
     return "now" if span <= timedelta(0) else f"in {interval(span)}"

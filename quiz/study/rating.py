@@ -1,7 +1,10 @@
 """The rating the app suggests after an answer, from correctness and time. Pure functions.
 
 A wrong answer is Again. A right one is Good, Easy when it came in under half the
-expected time, Hard when it took more than twice that. The expected time is the time to
+expected time, Hard when it took more than twice that. A card's first answer is never
+suggested Easy, however fast: Easy sends a card seen once 8 days away, and one quick
+right answer (a lucky guess among four choices) is no evidence for that; it is Good
+(10 minutes) instead, and the learner may still press 4. The expected time is the time to
 read what the card shows plus a time to answer that grows with the work the question
 type asks for (one click, a few clicks, typing, one blank or item after another). The
 learner may always change the suggestion: this only saves a key press most of the time.
@@ -33,13 +36,16 @@ SLOW = 2.0
 """Answers right in more than this multiple of the expected time are suggested Hard."""
 
 
-def suggest_rating(question: AnyQuestion, correct: bool, seconds: float) -> Rating:
-    """The rating to preselect after the learner answered `question` in `seconds`."""
+def suggest_rating(
+    question: AnyQuestion, correct: bool, seconds: float, *, first: bool = False
+) -> Rating:
+    """The rating to preselect after the learner answered `question` in `seconds`;
+    `first` when the card was never reviewed before (then never Easy)."""
     if not correct:
         return Rating.Again
     expected = expected_seconds(question)
     if seconds < FAST * expected:
-        return Rating.Easy
+        return Rating.Good if first else Rating.Easy
     if seconds > SLOW * expected:
         return Rating.Hard
     return Rating.Good

@@ -9,12 +9,15 @@ Nothing here knows about the store or Textual.
 from __future__ import annotations
 
 import hashlib
+import random
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Literal
 
 import fsrs
+from fsrs.scheduler import FUZZ_RANGES
 
 from quiz.store.instants import as_utc
 
@@ -112,23 +115,44 @@ def _from_fsrs(card: fsrs.Card) -> CardState:
 
 
 class StudyScheduler:
-    """FSRS with the app's settings.
+    """FSRS with the app's settings, and fuzz the app draws itself.
 
-    `fuzzing` spreads due dates by a few percent so cards learned together do not
-    stay bunched up; the app turns it on, tests turn it off to get exact dates.
+    Fuzz spreads review intervals of 2.5 days or more by a few days either way, so cards
+    learned together do not stay bunched up (fsrs's own rule and ranges). fsrs draws it
+    inside each review, after any preview; here a draw (`fuzz`, in [0, 1)) is taken once
+    per showing of a card and handed to both `preview` and `review`, so the interval a
+    button shows is the interval saved. `fuzzing=False` (tests) makes every draw None:
+    no fuzz, exact dates.
     """
 
-    def __init__(self, *, fuzzing: bool = True, desired_retention: float = 0.9) -> None:
-        self._fsrs = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
-        self._unfuzzed = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=False)
+    def __init__(
+        self,
+        *,
+        fuzzing: bool = True,
+        desired_retention: float = 0.9,
+        draw: Callable[[], float] = random.random,
+    ) -> None:
+        self._fsrs = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=False)
+        self._fuzzing = fuzzing
+        self._draw = draw
+
+    def fuzz(self) -> float | None:
+        """A fresh draw for one showing of a card; None when fuzzing is off."""
+        return self._draw() if self._fuzzing else None
 
     def review(
-        self, card: CardState, rating: Rating, at: datetime, seconds: float | None = None
+        self,
+        card: CardState,
+        rating: Rating,
+        at: datetime,
+        seconds: float | None = None,
+        *,
+        fuzz: float | None = None,
     ) -> tuple[CardState, str]:
         """The card after `rating` at `at`, and fsrs's review log as JSON.
 
-        Pure: nothing is saved (`quiz.study.cards.record_review` does that), so calling
-        it once per rating shows the learner where each key would send the card.
+        Pure: nothing is saved (`quiz.study.cards.record_review` does that). `fuzz` is
+        the showing's draw (None: no fuzz); the same draw gives the same date.
         """
         after, log = self._fsrs.review_card(
             _to_fsrs(card),
@@ -136,18 +160,32 @@ class StudyScheduler:
             review_datetime=as_utc(at),
             review_duration=None if seconds is None else round(seconds * 1000),
         )
+        if fuzz is not None and after.state == fsrs.State.Review:
+            days = fuzzed_days((after.due - as_utc(at)).days, fuzz, self._fsrs.maximum_interval)
+            after.due = as_utc(at) + timedelta(days=days)
         return _from_fsrs(after), log.to_json()
 
-    def preview(self, card: CardState, at: datetime) -> dict[Rating, datetime]:
-        """When the card would be due after each rating at `at`, for the rating buttons.
+    def preview(
+        self, card: CardState, at: datetime, *, fuzz: float | None = None
+    ) -> dict[Rating, datetime]:
+        """When the card would be due after each rating at `at`, for the rating buttons:
+        `review` with the same draw, so each is the date that rating saves."""
+        return {rating: self.review(card, rating, at, fuzz=fuzz)[0].due for rating in Rating}
 
-        Without fuzz, so the same card always shows the same intervals; a review with
-        fuzzing on may then land a few percent away from what its button said (only
-        intervals of days are fuzzed), as in Anki.
-        """
-        return {
-            rating: self._unfuzzed.review_card(
-                _to_fsrs(card), fsrs.Rating(int(rating)), review_datetime=as_utc(at)
-            )[0].due
-            for rating in Rating
-        }
+
+def fuzzed_days(days: int, draw: float, maximum: int) -> int:
+    """A review interval of `days` moved by `draw` (0 ≤ draw < 1) within fsrs's fuzz range.
+
+    fsrs's `_get_fuzzed_interval` with the random number passed in: under 2.5 days
+    nothing moves; above, the range widens by 15% of the days from 2.5 to 7, 10% from 7
+    to 20 and 5% beyond (Anki's ranges), and never passes `maximum`.
+    """
+    if days < 2.5:
+        return days
+    delta = 1.0 + sum(
+        part["factor"] * max(min(float(days), part["end"]) - part["start"], 0.0)
+        for part in FUZZ_RANGES
+    )
+    high = min(round(days + delta), maximum)
+    low = min(max(2, round(days - delta)), high)
+    return min(round(draw * (high - low + 1) + low), maximum)

@@ -56,6 +56,7 @@ class StudySession:
         self.flipped_after: float | None = None
         self._clock = clock
         self._card: QuizSession | None = None
+        self._fuzz: float | None = None
         self._queue = StudyQueue(db, deck, new_per_day=new_per_day, tz=tz)
 
     def next_card(self) -> StudyItem | None:
@@ -64,6 +65,7 @@ class StudySession:
         self.remaining = self._queue.remaining
         self.record, self.flipped_after = None, None
         self._card = None
+        self._fuzz = self.scheduler.fuzz()
         if self.item is not None:
             self._card = QuizSession(
                 self.deck, (self.item.question,), seed=self.seed, clock=self._clock
@@ -95,16 +97,19 @@ class StudySession:
 
     @property
     def suggestion(self) -> Rating | None:
-        """The rating to preselect: from correctness and time; none after a flip."""
+        """The rating to preselect: from correctness and time, never Easy for a card's first
+        answer; none after a flip."""
         record = self.record
         if record is None:
             return None
-        return suggest_rating(record.question, record.verdict.correct, record.seconds)
+        first = self._item().card.is_new
+        return suggest_rating(record.question, record.verdict.correct, record.seconds, first=first)
 
     def previews(self) -> dict[Rating, timedelta]:
-        """How long until the card is due again after each rating given now."""
+        """How long until the card is due again after each rating given now: with the fuzz
+        drawn for this showing, which `rate` saves with too, so each is what that rating saves."""
         now = self.db.now()
-        dues = self.scheduler.preview(self._item().card, now)
+        dues = self.scheduler.preview(self._item().card, now, fuzz=self._fuzz)
         return {rating: due - now for rating, due in dues.items()}
 
     def rate(self, rating: Rating) -> SavedReview:
@@ -120,6 +125,7 @@ class StudySession:
             rating,
             correct=None if record is None else record.verdict.correct,
             seconds=self.flipped_after if record is None else record.seconds,
+            fuzz=self._fuzz,
         )
         self._queue.rated(self._item(), saved.card)
         self.ratings[rating] += 1

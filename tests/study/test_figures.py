@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from quiz.study.figures import bars, day_axis, due_in, interval
+from quiz.study.figures import bars, day_axis, due_in, interval, wait
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,17 @@ def test_taller_bars_fill_line_by_line() -> None:
 def test_the_day_axis_spans_the_chart() -> None:
     assert day_axis(date(2025, 12, 7), 30) == "Dec 7" + " " * 20 + "today"
     assert day_axis(date(2025, 12, 7), 3) == "Dec 7 today"
+
+
+@pytest.mark.parametrize(
+    ("span", "text"),
+    [
+        (timedelta(minutes=1), "1m"),
+        (timedelta(minutes=5, seconds=30), "5.5m"),
+        (timedelta(minutes=10), "10m"),
+        (timedelta(minutes=15), "15m"),
+        (timedelta(days=8), "8d"),
+    ],
+)
+def test_a_rating_button_keeps_the_half_minute(span: timedelta, text: str) -> None:
+    assert wait(span) == text

@@ -49,3 +49,16 @@ def test_every_type_has_a_sensible_expected_time(deck: Deck) -> None:
     assert set(times) == {"choice", "multi", "truefalse", "text", "cloze", "order"}
     assert all(2 <= seconds <= 30 for seconds in times.values()), times
     assert times["truefalse"] < times["text"]
+
+
+@pytest.mark.parametrize(
+    ("share_of_expected", "rating"),
+    [(0.1, Rating.Good), (1.0, Rating.Good), (SLOW * 1.01, Rating.Hard)],
+)
+def test_a_first_answer_is_never_suggested_easy(
+    deck: Deck, share_of_expected: float, rating: Rating
+) -> None:
+    for question in deck.questions:
+        seconds = share_of_expected * expected_seconds(question)
+        assert suggest_rating(question, True, seconds, first=True) is rating, question.id
+        assert suggest_rating(question, False, seconds, first=True) is Rating.Again

@@ -110,7 +110,11 @@ def test_fuzzing_is_on_unless_turned_off() -> None:
     card = CardState.new(1, START)
     random.seed(2026)
     exact = {StudyScheduler(fuzzing=False).review(card, Rating.Easy, START)[0].due for _ in "12345"}
-    fuzzed = {StudyScheduler().review(card, Rating.Easy, START)[0].due for _ in "12345"}
+    scheduler = StudyScheduler()
+    fuzzed = {
+        scheduler.review(card, Rating.Easy, START, fuzz=scheduler.fuzz())[0].due for _ in "12345"
+    }
+    assert StudyScheduler(fuzzing=False).fuzz() is None
     assert exact == {START + timedelta(days=8)}
     assert len(fuzzed) > 1
     assert all(timedelta(days=6) <= due - START <= timedelta(days=10) for due in fuzzed)
@@ -124,3 +128,34 @@ def test_the_preview_shows_each_ratings_due_date_without_fuzz() -> None:
     assert expected[Rating.Good] == later + timedelta(days=2)
     random.seed(2026)
     assert [StudyScheduler().preview(card, later) for _ in "123"] == [expected] * 3
+
+
+@pytest.mark.parametrize("draw", [0.0, 0.37, 0.99])
+def test_a_preview_is_the_date_the_same_draw_saves(draw: float) -> None:
+    """Issue 17.5: every rating, from a new, a learning, a review and a relearning card."""
+    scheduler = StudyScheduler(draw=lambda: draw)
+    exact = StudyScheduler(fuzzing=False)
+    card = CardState.new(3, START)
+    for rating, days in [(3, 0), (3, 0.01), (3, 3), (4, 12), (1, 40), (0, 40.01)]:
+        at = START + timedelta(days=days)
+        fuzz = scheduler.fuzz()
+        previews = scheduler.preview(card, at, fuzz=fuzz)
+        for each in Rating:
+            assert previews[each] == scheduler.review(card, each, at, fuzz=fuzz)[0].due
+            unfuzzed = exact.review(card, each, at)[0]
+            moved = abs(previews[each] - unfuzzed.due)
+            if unfuzzed.due - at < timedelta(days=2.5):
+                assert moved == timedelta(0)
+        if rating:
+            card, _ = exact.review(card, Rating(rating), at)
+    assert card.phase == "relearning"
+
+
+def test_fuzz_spreads_long_intervals_by_the_draw() -> None:
+    card, _ = StudyScheduler(fuzzing=False).review(CardState.new(3, START), Rating.Easy, START)
+    at = card.due + timedelta(days=20)
+    low, high = (
+        StudyScheduler().review(card, Rating.Easy, at, fuzz=draw)[0].due - at
+        for draw in (0.0, 0.99)
+    )
+    assert timedelta(days=2) < high - low < timedelta(days=30)

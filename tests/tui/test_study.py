@@ -79,8 +79,9 @@ async def test_a_sitting_over_every_type_saves_the_dates_fsrs_gives(
         assert "0 due · 6 new today · 0 reviewed" in shown(app)
         text = await answer_after(pilot, clock, 0.1)
         assert "✔ Right" in text
-        assert "1 Again · 1m 2 Hard · 6m 3 Good · 10m 4 Easy · 8d ⏎" in text
-        await press(pilot, "3")  # the learner thinks Good, not the suggested Easy
+        # a first answer, however fast, is suggested Good, never Easy (issue 17.6)
+        assert "1 Again · 1m 2 Hard · 5.5m 3 Good · 10m ⏎ 4 Easy · 8d" in text
+        await press(pilot, "3")
 
         assert on_card(app) == "colonies"
         assert "0 due · 5 new today · 1 reviewed" in shown(app)
@@ -96,11 +97,11 @@ async def test_a_sitting_over_every_type_saves_the_dates_fsrs_gives(
 
         assert on_card(app) == "ban-date"
         assert "^r Show answer" in shown(app)  # space types into the answer here
-        assert "2 Hard · 6m ⏎" in await answer_after(pilot, clock, 3.0)
+        assert "2 Hard · 5.5m ⏎" in await answer_after(pilot, clock, 3.0)
         await press(pilot, "enter")
 
         assert on_card(app) == "missions"
-        assert "4 Easy · 8d ⏎" in await answer_after(pilot, clock, 0.1)
+        assert "3 Good · 10m ⏎ 4 Easy · 8d" in await answer_after(pilot, clock, 0.1)
         await press(pilot, "4")
 
         assert on_card(app) == "events"

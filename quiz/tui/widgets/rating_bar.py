@@ -1,7 +1,8 @@
 """Again / Hard / Good / Easy under a study card: keys 1–4, Enter takes the suggested one.
 
 Each button says when the card would come back ("3 Good · 10m"), so the learner sees
-what a rating means before giving it; the suggested one is lit in its own colour.
+what a rating means before giving it; it is the wait that rating saves (the session
+previews with the fuzz it saves with). The suggested one is lit in its own colour.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Button
 from textual.widgets.button import ButtonVariant
 
-from quiz.study.figures import interval
+from quiz.study.figures import wait as wait_text
 from quiz.study.scheduler import Rating
 
 VARIANTS: dict[Rating, ButtonVariant] = {
@@ -35,7 +36,7 @@ VARIANTS: dict[Rating, ButtonVariant] = {
 def rating_label(rating: Rating, wait: timedelta, *, suggested: bool = False) -> Content:
     """`3 Good · 10m`, with ⏎ after the suggested rating (Enter gives it)."""
     enter = " ⏎" if suggested else ""
-    return Content(f"{rating.value} {rating.name} · {interval(wait)}{enter}")
+    return Content(f"{rating.value} {rating.name} · {wait_text(wait)}{enter}")
 
 
 class RatingBar(Horizontal, can_focus=True):
