@@ -4,9 +4,10 @@ A card row holds the scheduler's state as the scheduler wrote it (JSON text, nev
 here) and its due time as a column, so "what is due" is one indexed query on
 (deck_id, due). A review is saved together with the card's new state in one transaction:
 a study session killed at any moment has kept every review it finished and never half of
-one. Rows are never deleted: a question removed from its deck keeps its schedule, ready
-for the day it comes back. The scheduler lives above (`quiz.study.cards` turns these rows
-into its cards); nothing here knows of it, or of the UI.
+one. Rows are deleted only by an undo (`undo_review`), which takes back one review and
+restores the card it changed, again in one transaction: a question removed from its deck
+keeps its schedule, ready for the day it comes back. The scheduler lives above
+(`quiz.study.cards` turns these rows into its cards); nothing here knows of it, or of the UI.
 """
 
 from __future__ import annotations
@@ -54,6 +55,16 @@ class ReviewFacts:
     rating: int
     correct: bool | None = None
     seconds: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedWrite:
+    """What `save_review` did: the review's instant and row id, and the card row it
+    replaced (None for a card never reviewed), which is all an undo needs."""
+
+    reviewed_at: datetime
+    review_id: int
+    before: CardRow | None
 
 
 Review = Callable[[CardRow | None, datetime], CardWrite]
@@ -138,24 +149,24 @@ def due_times(db: Database, deck_id: str, question_ids: Iterable[str]) -> list[d
 
 def save_review(
     db: Database, deck_id: str, question_id: str, facts: ReviewFacts, review: Review
-) -> datetime:
+) -> SavedWrite:
     """Review the question's card now and save its new state and the review, all or nothing.
 
     The card is read inside the write transaction and handed to `review`, so two
-    processes studying the same deck cannot overwrite each other's reviews. Returns the
-    review's instant.
+    processes studying the same deck cannot overwrite each other's reviews.
     """
     with db.transaction() as connection:
         now = db.now()
         row = connection.execute(_SELECT_CARD, (deck_id, question_id)).fetchone()
-        write = review(None if row is None else _row(db, deck_id, row), now)
+        before = None if row is None else _row(db, deck_id, row)
+        write = review(before, now)
         connection.execute(
             "INSERT INTO cards (deck_id, question_id, state, due) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (deck_id, question_id)"
             " DO UPDATE SET state = excluded.state, due = excluded.due",
             (deck_id, question_id, write.state, timestamp(write.due)),
         )
-        connection.execute(
+        cursor = connection.execute(
             "INSERT INTO reviews (deck_id, question_id, rating, correct, seconds, reviewed_at, log)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -168,7 +179,36 @@ def save_review(
                 write.log,
             ),
         )
-    return now
+    return SavedWrite(now, int(cursor.lastrowid or 0), before)
+
+
+def undo_review(
+    db: Database, deck_id: str, question_id: str, saved: SavedWrite, written: str
+) -> None:
+    """Take back the review `saved`: delete it and put back the card row it replaced (or
+    remove the card, if it was its first review), all or nothing.
+
+    `written` is the state that review wrote; if the card holds another now (another
+    window rated it since), nothing changes and a StoreError says so.
+    """
+    with db.transaction() as connection:
+        row = connection.execute(_SELECT_CARD, (deck_id, question_id)).fetchone()
+        if row is None or row[1] != written:
+            raise StoreError(
+                f"question '{question_id}' of deck '{deck_id}' was reviewed again elsewhere"
+                " since; nothing was undone"
+            )
+        connection.execute("DELETE FROM reviews WHERE id = ?", (saved.review_id,))
+        before = saved.before
+        if before is None:
+            connection.execute(
+                "DELETE FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id)
+            )
+        else:
+            connection.execute(
+                "UPDATE cards SET state = ?, due = ? WHERE deck_id = ? AND question_id = ?",
+                (before.state, timestamp(before.due), deck_id, question_id),
+            )
 
 
 def new_cards_since(db: Database, deck_id: str, since: datetime) -> int:

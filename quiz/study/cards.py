@@ -14,18 +14,21 @@ from quiz.store.cards import (
     CardRow,
     CardWrite,
     ReviewFacts,
+    SavedWrite,
     card_row,
     card_rows,
     damaged,
     save_review,
 )
+from quiz.store.cards import undo_review as undo_saved_review
 from quiz.store.database import Database
 from quiz.study.scheduler import CardState, Rating, StudyScheduler, card_key
 
 
 @dataclass(frozen=True, slots=True)
 class SavedReview:
-    """One review as saved; `card` is the state it left the card in.
+    """One review as saved; `card` is the state it left the card in, `write` what the
+    store did (enough to undo it).
 
     `correct` is None for a flashcard-style reveal, where only the learner's rating says
     whether they knew it.
@@ -38,6 +41,7 @@ class SavedReview:
     seconds: float | None
     reviewed_at: datetime
     card: CardState
+    write: SavedWrite
 
 
 def new_card(deck_id: str, question_id: str, now: datetime) -> CardState:
@@ -93,5 +97,13 @@ def record_review(
         return CardWrite(reviewed.to_json(), reviewed.due, log)
 
     facts = ReviewFacts(int(rating), correct, seconds)
-    reviewed_at = save_review(db, deck_id, question_id, facts, review)
-    return SavedReview(deck_id, question_id, rating, correct, seconds, reviewed_at, after[-1])
+    write = save_review(db, deck_id, question_id, facts, review)
+    return SavedReview(
+        deck_id, question_id, rating, correct, seconds, write.reviewed_at, after[-1], write
+    )
+
+
+def undo_review(db: Database, saved: SavedReview) -> None:
+    """Take back `saved`: the review deleted and the card's previous schedule restored in
+    one transaction (StoreError, and nothing changed, if the card was rated since)."""
+    undo_saved_review(db, saved.deck_id, saved.question_id, saved.write, saved.card.to_json())

@@ -18,7 +18,7 @@ from quiz.deck.model import AnyQuestion, Deck
 from quiz.play.scoring import Given
 from quiz.play.session import AnswerRecord, QuizSession, Seconds
 from quiz.store.database import Database
-from quiz.study.cards import SavedReview, record_review
+from quiz.study.cards import SavedReview, record_review, undo_review
 from quiz.study.progress import DeckProgress, deck_progress
 from quiz.study.queue import Remaining, StudyItem, StudyQueue
 from quiz.study.rating import suggest_rating
@@ -57,20 +57,43 @@ class StudySession:
         self._clock = clock
         self._card: QuizSession | None = None
         self._fuzz: float | None = None
+        self._rated: list[tuple[StudyItem, SavedReview]] = []
+        """This sitting's ratings not undone, last last: what `undo` takes back."""
         self._queue = StudyQueue(db, deck, new_per_day=new_per_day, tz=tz)
 
     def next_card(self) -> StudyItem | None:
         """The card to study now (most overdue first, then new), or None when all is done."""
-        self.item = self._queue.head(self.db.now())
+        self._show(self._queue.head(self.db.now()))
         self.remaining = self._queue.remaining
+        return self.item
+
+    def undo(self) -> StudyItem | None:
+        """Take back this sitting's last rating not yet undone, in the store and the queue,
+        and show its card again as it was; None if there is none (StoreError if the store
+        refuses: then nothing changed)."""
+        if not self._rated:
+            return None
+        item, saved = self._rated[-1]
+        undo_review(self.db, saved)
+        self._rated.pop()
+        self._queue.unrated(item, saved.card)
+        self.ratings -= Counter({saved.rating: 1})
+        self.remaining = self._queue.remaining
+        self._show(item)
+        return item
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._rated)
+
+    def _show(self, item: StudyItem | None) -> None:
+        """Put `item` on show, unanswered, with a fresh fuzz draw for its rating buttons."""
+        self.item = item
         self.record, self.flipped_after = None, None
         self._card = None
         self._fuzz = self.scheduler.fuzz()
-        if self.item is not None:
-            self._card = QuizSession(
-                self.deck, (self.item.question,), seed=self.seed, clock=self._clock
-            )
-        return self.item
+        if item is not None:
+            self._card = QuizSession(self.deck, (item.question,), seed=self.seed, clock=self._clock)
 
     @property
     def question(self) -> AnyQuestion:
@@ -128,6 +151,7 @@ class StudySession:
             fuzz=self._fuzz,
         )
         self._queue.rated(self._item(), saved.card)
+        self._rated.append((self._item(), saved))
         self.ratings[rating] += 1
         self.item, self._card = None, None
         return saved

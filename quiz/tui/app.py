@@ -79,6 +79,7 @@ class QuizApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit('q')", "Quit"),  # the key named, so that it can be turned off
         Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("ctrl+z", "undo", "Undo rating", show=False),
     ]
 
     def __init__(
@@ -314,6 +315,17 @@ class QuizApp(App[None]):
     def action_study(self) -> None:
         """Study the deck highlighted on the home screen (from the command palette)."""
         self.home.action_study()
+
+    def action_undo(self) -> None:
+        """Take back the study sitting's last rating (ctrl+z, or the palette) and show that
+        card again; only this sitting's ratings, so after a restart there is nothing."""
+        if self._study is None:
+            self.notify(
+                "Nothing to undo: undo takes back ratings given in the study sitting under way.",
+                title="Undo",
+            )
+            return
+        self._study.undo()
 
     def action_stats(self) -> None:
         """The statistics of every deck, as of now, read while the screen shows."""

@@ -89,6 +89,20 @@ class StudyFlow:
         if screen is not None:
             self.app.switch_screen(screen)
 
+    def undo(self) -> None:
+        """Take back the last rating and show its card's front again, or say why not."""
+        app = self.app
+        try:
+            item = self.session.undo()
+        except StoreError as exc:
+            app.notify(f"Not undone: {exc}", title="Undo", severity="error", markup=False)
+            return
+        if item is None:
+            app.notify("Nothing to undo: no card has been rated in this sitting.", title="Undo")
+            return
+        app.switch_screen(StudyQuestionScreen(self.session))
+        app.notify(f"Rating taken back: {item.question.id}", title="Undo", markup=False)
+
     def _next_screen(self) -> Screen[None] | None:
         """The next card's front, or the end of the sitting; None if the store failed."""
         try:

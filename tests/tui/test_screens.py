@@ -130,6 +130,16 @@ async def test_help_lists_the_keys_of_the_screen_below(app: QuizApp) -> None:
         assert isinstance(app.screen, QuestionScreen)
 
 
+async def test_help_lists_the_study_keys(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 60)) as pilot:
+        await start_quiz(pilot, "tab", "space")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = shown(app)
+        assert "1 2 3 4 Rate the card: Again, Hard, Good, Easy" in text
+        assert "ctrl+z Undo the last rating and see its card again" in text
+
+
 async def test_the_command_palette_offers_the_app_actions(app: QuizApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await start_quiz(pilot)

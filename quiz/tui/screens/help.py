@@ -22,6 +22,16 @@ ALWAYS = (
 )
 """Keys the footer may not show on every screen."""
 
+STUDYING = (
+    ("s", "On the decks: study the highlighted deck"),
+    ("space, ctrl+r", "Turn the card over without answering"),
+    ("1 2 3 4", "Rate the card: Again, Hard, Good, Easy"),
+    ("enter", "Take the suggested rating (lit, with ⏎)"),
+    ("ctrl+z", "Undo the last rating and see its card again"),
+    ("escape", "Stop studying; every rating given is kept"),
+)
+"""The keys of a study sitting, which Anki users look for; shown on every screen's help."""
+
 
 class HelpScreen(ModalScreen[None]):
     """A modal over `screen` listing its keys; any of escape, ? or q closes it."""
@@ -44,6 +54,8 @@ class HelpScreen(ModalScreen[None]):
                 yield Label("Answering", classes="heading")
                 for kind, how in HOW_TO_ANSWER.items():
                     yield Static(Text.assemble((f"{KIND_NAMES[kind]}: ", "bold"), how))
+                yield Label("Studying", classes="heading")
+                yield _table(dict(STUDYING))
             yield Label("escape closes this help", id="close-hint")
 
     def _keys_table(self) -> DataTable[str]:
@@ -54,8 +66,13 @@ class HelpScreen(ModalScreen[None]):
             if binding.show and active.enabled:
                 rows.setdefault(self.app.get_key_display(binding), binding.description)
         rows.update(ALWAYS)
-        table: DataTable[str] = DataTable(cursor_type="none", show_header=False)
-        table.add_columns("Key", "Action")
-        for key, description in rows.items():
-            table.add_row(key, description)
-        return table
+        return _table(rows)
+
+
+def _table(rows: dict[str, str]) -> DataTable[str]:
+    """Keys and what they do, two columns without a header."""
+    table: DataTable[str] = DataTable(cursor_type="none", show_header=False)
+    table.add_columns("Key", "Action")
+    for key, description in rows.items():
+        table.add_row(key, description)
+    return table
