@@ -15,7 +15,7 @@ import pytest
 
 from quiz.store.cards import new_cards_since
 from quiz.store.database import Database, StoreError
-from quiz.study.cards import load_card, load_cards, record_review
+from quiz.study.cards import load_card, load_cards, record_review, undo_review
 from quiz.study.scheduler import CardState, Rating, StudyScheduler, card_key
 
 Replay = Callable[[int, Sequence[tuple[int, datetime]]], list[fsrs.Card]]
@@ -137,3 +137,22 @@ def test_new_cards_since_counts_only_first_reviews(
     record_review(db, scheduler, "other-deck", "fresh", Rating.Again)
     assert new_cards_since(db, "d", start + timedelta(hours=1)) == 1
     assert new_cards_since(db, "d", start) == 2
+
+
+def test_an_undo_refuses_a_card_rated_again_since(
+    db: Database, scheduler: StudyScheduler, set_time: Callable[[datetime], None]
+) -> None:
+    """Another window rated the card after this one: undoing this one's review would wipe
+    that rating, so nothing changes and one sentence says why."""
+    first = record_review(db, scheduler, "d", "q", Rating.Good)
+    set_time(db.now() + timedelta(minutes=10))
+    second = record_review(db, scheduler, "d", "q", Rating.Good)
+    with pytest.raises(StoreError, match="'q' of deck 'd' was reviewed again elsewhere since"):
+        undo_review(db, first)
+    assert load_card(db, "d", "q") == second.card
+    assert db.query("SELECT COUNT(*) AS n FROM reviews")[0]["n"] == 2
+    undo_review(db, second)
+    assert load_card(db, "d", "q") == first.card
+    undo_review(db, first)
+    assert db.query("SELECT COUNT(*) AS n FROM cards")[0]["n"] == 0
+    assert db.query("SELECT COUNT(*) AS n FROM reviews")[0]["n"] == 0
