@@ -36,14 +36,14 @@ async def test_undo_takes_back_ratings_one_by_one_and_shows_the_card_again(
 
         text = await press(pilot, "ctrl+z")
         assert on_card(app) == "colonies"
-        assert "0 due · 5 new · 1 reviewed" in text
+        assert "0 due · 5 new today · 1 reviewed" in text
         assert "Rating taken back: colonies" in toasts(app)
         assert reviews(study_store) == [("capital", 3)]
         assert list(load_cards(study_store, every_type.id)) == ["capital"]
 
         await press(pilot, "ctrl+p", *"undo", "enter")  # the palette's way, a second step
         assert on_card(app) == "capital"
-        assert "0 due · 6 new · 0 reviewed" in shown(app)
+        assert "0 due · 6 new today · 0 reviewed" in shown(app)
         assert reviews(study_store) == []
         assert load_cards(study_store, every_type.id) == {}
 
@@ -76,7 +76,7 @@ async def test_undo_restores_a_due_cards_schedule(
 
         text = await press(pilot, "ctrl+z")  # from the end of the sitting
         assert on_card(app) == "sunni"
-        assert "1 due · 0 new · 0 reviewed" in text
+        assert "1 due · 0 new today · 0 reviewed" in text
         assert load_cards(study_store, every_type.id)["sunni"] == before
         assert reviews(study_store) == [("sunni", 4)]
 
