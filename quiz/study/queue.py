@@ -120,20 +120,15 @@ class StudyQueue:
             self._due += 1
 
     def unrated(self, item: StudyItem, after: CardState) -> None:
-        """Undo `rated(item, after)`, the last rating not yet undone: the card leaves the
-        place `after` gave it, and a new card goes back to the new ones, today's allowance
-        with it. The session shows `item` next itself."""
-        position = self._positions[item.question.id]
-        if position in self._queued:
-            self._queued.discard(position)
-            self._due = [entry for entry in self._due if entry[1] != position]
-            heapq.heapify(self._due)
+        """Undo `rated(item, after)`, the last rating not yet undone: the counts go back,
+        a new card to the new ones with today's allowance. The session shows `item` next."""
+        if self._read_until is not None and after.due <= self._read_until:
+            self._due -= 1
         if item.card.is_new:
             self._next_unseen -= 1
             self._allowance += 1
-        elif item.card.due <= (self._read_until or item.card.due):
-            heapq.heappush(self._due, (item.card.due, position))
-            self._queued.add(position)
+        else:
+            self._due += 1
 
     def _catch_up(self, now: datetime) -> None:
         """Count what fell due since the last call, and renew the allowance on a new day."""
