@@ -392,9 +392,21 @@ def paired(
 
 
 def quiet_check(path: Path) -> None:
-    """`quiz check PATH` in this process, its report swallowed."""
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        quiz_main(["check", str(path)])
+    """`quiz check PATH` in this process, its report swallowed, with an empty deck cache:
+    the file is parsed and validated, as on its first check (a later one is a cache hit)."""
+    with (
+        tempfile.TemporaryDirectory() as cache,
+        contextlib.redirect_stdout(io.StringIO()),
+        contextlib.redirect_stderr(io.StringIO()),
+    ):
+        before = os.environ.get("QUIZ_CACHE_DIR")
+        os.environ["QUIZ_CACHE_DIR"] = cache
+        try:
+            quiz_main(["check", str(path)])
+        finally:
+            os.environ.pop("QUIZ_CACHE_DIR")
+            if before is not None:
+                os.environ["QUIZ_CACHE_DIR"] = before
 
 
 def traced_megabytes(action: Callable[[], object]) -> tuple[float, float]:
@@ -423,8 +435,10 @@ def bench_check(path: Path, size: int, repeat: int) -> Row:
 
 
 def bench_memory(path: Path, size: int, env: dict[str, str]) -> Row:
-    """Peak memory of `quiz check` against a bare parse, both whole processes."""
-    ours = run_process(["-m", "quiz", "check", str(path)], env)
+    """Peak memory of `quiz check` (with an empty deck cache, so it parses) against a bare
+    parse, both whole processes."""
+    with tempfile.TemporaryDirectory() as cache:
+        ours = run_process(["-m", "quiz", "check", str(path)], {**env, "QUIZ_CACHE_DIR": cache})
     bare = run_process(["-c", BARE_LOAD, str(path)], env)
     peak, held = traced_megabytes(lambda: load_deck(path))
     return Row(
