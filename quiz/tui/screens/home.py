@@ -103,14 +103,12 @@ class HomeScreen(Screen[None]):
 
     def refresh_history(self) -> None:
         """Show the scores and study counts as they are now: a quiz or a sitting may just
-        have ended, and cards fall due as time passes. The store is read in a worker,
-        started once the decks are drawn: its Python work would otherwise slow that first
-        drawing down."""
+        have ended, and cards fall due as time passes. The store is read in a worker."""
         self._reads += 1
         if self.database is None:
             self._show(HomeFigures(utc_now()))
         else:
-            self.call_after_refresh(self._read_figures, self.database, self._reads)
+            self._read_figures(self.database, self._reads)
 
     @work(thread=True, group="home-figures")
     def _read_figures(self, database: Database, read: int) -> None:
