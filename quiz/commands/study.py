@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from quiz.commands import (
     Subparsers,
@@ -16,7 +17,16 @@ from quiz.commands import (
     open_store,
     quiz_app_class,
 )
-from quiz.study.settings import DEFAULT_NEW_PER_DAY, MAX_NEW_PER_DAY
+from quiz.study.settings import (
+    DEFAULT_NEW_PER_DAY,
+    DEFAULT_RETENTION,
+    new_per_day_problem,
+    retention_problem,
+)
+
+if TYPE_CHECKING:
+    from quiz.deck.model import Deck
+    from quiz.store.database import Database
 
 
 def register(sub: Subparsers) -> None:
@@ -24,15 +34,22 @@ def register(sub: Subparsers) -> None:
         sub,
         "study",
         "quiz study",
-        "quiz study decks/algeria-mali-relations.yaml --new-per-day 10",
+        "quiz study decks/algeria-mali-relations.yaml --new-per-day 10 --retention 0.85",
     )
     add_deck_paths(parser)
     parser.add_argument(
         "--new-per-day",
         type=new_per_day,
-        default=DEFAULT_NEW_PER_DAY,
         metavar="N",
-        help=f"new cards to start per deck and day (default: {DEFAULT_NEW_PER_DAY})",
+        help="new cards to start per deck and day, kept for the decks named"
+        f" (default: the deck's own, first {DEFAULT_NEW_PER_DAY})",
+    )
+    parser.add_argument(
+        "--retention",
+        type=retention,
+        metavar="R",
+        help="the share of due cards FSRS aims to have you recall, kept for the decks named"
+        f" (default: the deck's own, first {DEFAULT_RETENTION})",
     )
     parser.add_argument(
         "--seed",
@@ -45,9 +62,23 @@ def register(sub: Subparsers) -> None:
 
 def new_per_day(text: str) -> int:
     """A whole number from 0 (reviews only) to `MAX_NEW_PER_DAY`."""
-    if not text.isdigit() or int(text) > MAX_NEW_PER_DAY:
-        raise argparse.ArgumentTypeError(f"a whole number from 0 to {MAX_NEW_PER_DAY}: {text!r}")
-    return int(text)
+    value = int(text) if text.isdigit() else -1
+    problem = new_per_day_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem}: {text!r}")
+    return value
+
+
+def retention(text: str) -> float:
+    """A desired retention within Anki's bounds (0.7 to 0.99)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    problem = retention_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem}: {text!r}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,15 +90,32 @@ def run(args: argparse.Namespace) -> int:
         print(f"quiz: error: {message}; study keeps its schedules there", file=sys.stderr)
         return 1
     try:
-        app = quiz_app_class()(
-            decks,
-            database=database,
-            store_message=message,
-            seed=args.seed,
-            new_per_day=args.new_per_day,
-            begin="study",
-        )
-        app.run()
+        return _study(args, decks, database, message)
     finally:
         database.close()
+
+
+def _study(args: argparse.Namespace, decks: list[Deck], database: Database, message: str) -> int:
+    """Keep the settings given for every deck named, then open the app on them."""
+    from quiz.store.database import StoreError
+    from quiz.study.deck_settings import deck_settings, keep_settings
+
+    try:
+        for deck in decks:
+            keep_settings(
+                database, deck.id, new_per_day=args.new_per_day, desired_retention=args.retention
+            )
+        settings = deck_settings(database, decks[0].id)
+    except StoreError as exc:
+        print(f"quiz: error: {exc}", file=sys.stderr)
+        return 1
+    app = quiz_app_class()(
+        decks,
+        database=database,
+        store_message=message,
+        seed=args.seed,
+        study_settings=settings,
+        begin="study",
+    )
+    app.run()
     return 0

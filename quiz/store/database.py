@@ -130,6 +130,14 @@ MIGRATIONS: tuple[str, ...] = (
     DELETE FROM sessions WHERE finished_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id);
     """,
+    # Version 5: a deck's study settings, kept between sittings (NULL: the default).
+    """
+    CREATE TABLE study_settings (
+        deck_id TEXT PRIMARY KEY,
+        new_per_day INTEGER,
+        desired_retention REAL
+    );
+    """,
 )
 """Each entry upgrades the schema by one version; never edit one that has shipped."""
 

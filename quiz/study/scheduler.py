@@ -136,6 +136,18 @@ class StudyScheduler:
         self._fuzzing = fuzzing
         self._draw = draw
 
+    @property
+    def desired_retention(self) -> float:
+        return float(self._fsrs.desired_retention)
+
+    def with_retention(self, desired_retention: float) -> StudyScheduler:
+        """This scheduler aiming at another recall: a deck's own desired retention."""
+        if desired_retention == self.desired_retention:
+            return self
+        return StudyScheduler(
+            fuzzing=self._fuzzing, desired_retention=desired_retention, draw=self._draw
+        )
+
     def fuzz(self) -> float | None:
         """A fresh draw for one showing of a card; None when fuzzing is off."""
         return self._draw() if self._fuzzing else None

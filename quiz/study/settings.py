@@ -6,3 +6,24 @@ DEFAULT_NEW_PER_DAY = 20
 
 MAX_NEW_PER_DAY = 9999
 """The most new cards a day the setting takes: more is a typo, not a plan."""
+
+DEFAULT_RETENTION = 0.9
+"""The share of cards FSRS aims to have the learner recall when they fall due (its default)."""
+
+MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
+"""The desired retentions taken, as Anki's deck options take them: below, reviews get
+too rare to learn from; above, their number explodes."""
+
+
+def retention_problem(value: float) -> str:
+    """Why `value` is no desired retention, or "" when it is one."""
+    if MIN_RETENTION <= value <= MAX_RETENTION:
+        return ""
+    return f"a share from {MIN_RETENTION} to {MAX_RETENTION}, such as 0.9"
+
+
+def new_per_day_problem(value: int) -> str:
+    """Why `value` is no daily new-card limit, or "" when it is one."""
+    if 0 <= value <= MAX_NEW_PER_DAY:
+        return ""
+    return f"a whole number from 0 to {MAX_NEW_PER_DAY}"

@@ -24,7 +24,6 @@ from quiz.play.selection import QuizOptions
 from quiz.play.session import QuizSession, Seconds
 from quiz.store.database import Database, StoreError
 from quiz.store.history import History
-from quiz.study.settings import DEFAULT_NEW_PER_DAY
 from quiz.tui.commands import QuizCommands
 from quiz.tui.flow import QuizFlow
 from quiz.tui.screens.flaggable import FlaggableScreen
@@ -33,6 +32,7 @@ from quiz.tui.screens.question import QuestionScreen
 if TYPE_CHECKING:
     # Every other screen is imported where it is first shown: the first question on
     # screen should not wait for fsrs, the deck list or screens the learner never opens.
+    from quiz.study.deck_settings import StudySettings
     from quiz.study.scheduler import StudyScheduler
     from quiz.tui.screens.feedback import FeedbackScreen
     from quiz.tui.screens.home import HomeScreen
@@ -91,7 +91,7 @@ class QuizApp(App[None]):
         seed: int | None = None,
         clock: Seconds = time.monotonic,
         scheduler: StudyScheduler | None = None,
-        new_per_day: int = DEFAULT_NEW_PER_DAY,
+        study_settings: StudySettings | None = None,
         begin: Begin = "home",
         options: QuizOptions | None = None,
     ) -> None:
@@ -107,7 +107,8 @@ class QuizApp(App[None]):
         self.store_message = store_message
         self.clock = clock
         self._scheduler = scheduler
-        self.new_per_day = new_per_day
+        self.study_settings = study_settings
+        """The settings of the deck opened straight into study (`quiz study` read them)."""
         self._seeds = random.Random(seed)
         self._flow: QuizFlow | None = None
         self._study: StudyFlow | None = None
@@ -119,7 +120,7 @@ class QuizApp(App[None]):
         if self.opening == "quiz":
             self.start(self.decks[0], self.options)
         elif self.opening == "study" and self.database is not None:
-            self.study(self.decks[0], self.new_per_day)
+            self.study(self.decks[0], self.study_settings)
         else:
             self.action_home()
         if self._pick_to_study:
@@ -131,7 +132,7 @@ class QuizApp(App[None]):
         if self._home is None:
             from quiz.tui.screens.home import HomeScreen
 
-            self._home = HomeScreen(self.decks, self.database, self.new_per_day)
+            self._home = HomeScreen(self.decks, self.database)
         return self._home
 
     def start(self, deck: Deck, options: QuizOptions) -> None:
@@ -167,18 +168,21 @@ class QuizApp(App[None]):
             self._scheduler = StudyScheduler()
         return self._scheduler
 
-    def study(self, deck: Deck, new_per_day: int) -> None:
-        """A study sitting over `deck`: its due cards, then new ones up to `new_per_day`."""
+    def study(self, deck: Deck, settings: StudySettings | None) -> None:
+        """A study sitting over `deck`: its due cards, then new ones up to the deck's daily
+        limit, scheduled for its desired retention (`settings`; None: the defaults)."""
         if self.database is None:
             return
+        from quiz.study.deck_settings import StudySettings
         from quiz.study.session import StudySession
         from quiz.tui.study_flow import StudyFlow
 
+        settings = settings or StudySettings()
         session = StudySession(
             self.database,
             deck,
-            self.scheduler,
-            new_per_day=new_per_day,
+            self.scheduler.with_retention(settings.desired_retention),
+            new_per_day=settings.new_per_day,
             seed=self._next_seed(),
             clock=self.clock,
         )
@@ -206,7 +210,7 @@ class QuizApp(App[None]):
         self.resume(message.deck, message.session_id)
 
     def on_home_screen_study(self, message: HomeScreen.Study) -> None:
-        self.study(message.deck, message.new_per_day)
+        self.study(message.deck, message.settings)
 
     # A choice whose screen is gone or covered is dropped: see `quiz.tui.screens.choice`.
 

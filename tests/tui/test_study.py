@@ -8,10 +8,12 @@ from datetime import datetime, timedelta
 
 import fsrs
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from quiz.deck import Deck
 from quiz.store.database import Database
 from quiz.study.cards import load_cards
+from quiz.study.deck_settings import StudySettings, deck_settings
 from quiz.study.rating import expected_seconds
 from quiz.study.scheduler import card_key
 from quiz.tui.app import QuizApp
@@ -21,7 +23,7 @@ from quiz.tui.screens.study_done import StudyDoneScreen
 from quiz.tui.screens.study_question import StudyQuestionScreen
 from quiz.tui.screens.study_setup import StudySetupScreen
 
-from .conftest import STILL, Clock, answer_right, settled, shown, study_app
+from .conftest import STILL, Clock, answer_right, settled, shown, study_app, toasts
 
 Review = tuple[int, datetime]
 
@@ -199,3 +201,35 @@ async def test_a_store_that_fails_ends_the_sitting_with_a_sentence(
         assert isinstance(app.screen, HomeScreen)
         toasts = "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
         assert "Review not saved: cannot write the history file" in toasts
+
+
+async def test_the_study_options_are_kept_for_the_deck(
+    every_type: Deck, study_store: Database, clock: Clock
+) -> None:
+    """Issue 17.4: the new cards a day and the desired retention set in the options last
+    past a restart, per deck; a wrong value is said and nothing starts."""
+    first = study_app(every_type, study_store, clock)
+    async with first.run_test(size=(80, 24), notifications=True) as pilot:
+        await settled(pilot)
+        await start_studying(pilot, "backspace", "backspace", "1", "tab", *["backspace"] * 3, "2")
+        assert isinstance(first.screen, StudySetupScreen)
+        assert "Desired retention: a share from 0.7 to 0.99" in toasts(first)
+        await press(pilot, "backspace", *"0.85", "enter")
+        assert on_card(first) == "capital"
+        assert "0 due · 1 new · 0 reviewed" in shown(first)
+    assert deck_settings(study_store, every_type.id) == StudySettings(1, 0.85)
+
+    second = study_app(every_type, study_store, clock)
+    async with second.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("s")
+        await settled(pilot)
+        screen = second.screen
+        assert isinstance(screen, StudySetupScreen)
+        assert screen.query_one("#new-per-day", Input).value == "1"
+        assert screen.query_one("#retention", Input).value == "0.85"
+        await press(pilot, "enter")
+        assert on_card(second) == "capital"
+        session = second._study.session if second._study else None
+        assert session is not None
+        assert session.scheduler.desired_retention == 0.85

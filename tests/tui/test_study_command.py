@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from quiz import cli
+from quiz.store.database import Database
+from quiz.study.deck_settings import StudySettings, deck_settings
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study_question import StudyQuestionScreen
@@ -90,4 +92,28 @@ def test_a_broken_deck_is_listed_and_nothing_opens(
     err = capsys.readouterr().err
     assert "bad.yaml:" in err
     assert "Traceback" not in err
+    assert seen == []
+
+
+def test_the_settings_given_are_kept_for_the_deck(seen: Seen, data_dir: Path) -> None:
+    """Issue 17.4: a later `quiz study` without the flags studies with the deck's own."""
+    assert cli.main(["study", str(EVERY_TYPE), "--new-per-day", "4", "--retention", "0.8"]) == 0
+    assert cli.main(["study", str(EVERY_TYPE)]) == 0
+    assert cli.main(["study", str(EVERY_TYPE), "--retention", "0.95"]) == 0
+    assert ["0 due · 4 new · 0 reviewed" in text for _, text, _ in seen] == [True] * 3
+    store = Database(data_dir / "quiz.sqlite3")
+    try:
+        assert deck_settings(store, "every-type") == StudySettings(4, 0.95)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("value", ["0.5", "1", "much"])
+def test_a_bad_retention_is_a_usage_error(
+    value: str, seen: Seen, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["study", str(EVERY_TYPE), "--retention", value])
+    assert exit_info.value.code == 2
+    assert "--retention: a share from 0.7 to 0.99, such as 0.9" in capsys.readouterr().err
     assert seen == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
 
@@ -21,6 +21,7 @@ from quiz.play import figures
 from quiz.play.selection import QuizOptions
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import SessionRow
+from quiz.study.deck_settings import StudySettings, deck_settings, keep_settings
 from quiz.study.progress import DeckProgress, deck_progress
 from quiz.tui.home_figures import HomeFigures, read_home_figures
 from quiz.tui.reader import own_connection
@@ -55,12 +56,14 @@ class HomeScreen(Screen[None]):
 
     @dataclass
     class ProgressRead(Message):
-        """A worker read where `deck`'s study stands (None, with `error`, if it could not)."""
+        """A worker read where `deck`'s study stands and its kept settings (None, with
+        `error`, if it could not)."""
 
         deck: Deck
         progress: DeckProgress | None
         now: datetime
         error: str = ""
+        settings: StudySettings = field(default_factory=StudySettings)
 
     @dataclass
     class Resume(Message):
@@ -71,16 +74,15 @@ class HomeScreen(Screen[None]):
 
     @dataclass
     class Study(Message):
-        """The learner asked to study `deck`, starting up to `new_per_day` new cards a day."""
+        """The learner asked to study `deck` with `settings` (kept for it already)."""
 
         deck: Deck
-        new_per_day: int
+        settings: StudySettings
 
-    def __init__(self, decks: Sequence[Deck], database: Database | None, new_per_day: int) -> None:
+    def __init__(self, decks: Sequence[Deck], database: Database | None) -> None:
         super().__init__()
         self.decks = tuple(decks)
         self.database = database
-        self.new_per_day = new_per_day
         self._reads = 0
         self._stopped: Mapping[str, SessionRow] = {}
 
@@ -181,7 +183,8 @@ class HomeScreen(Screen[None]):
         try:
             with own_connection(database) as reader:
                 progress = deck_progress(reader, deck, now)
-            self.post_message(self.ProgressRead(deck, progress, now))
+                settings = deck_settings(reader, deck.id)
+            self.post_message(self.ProgressRead(deck, progress, now, settings=settings))
         except StoreError as exc:
             self.post_message(self.ProgressRead(deck, None, now, str(exc)))
 
@@ -193,13 +196,23 @@ class HomeScreen(Screen[None]):
             from quiz.tui.screens.study_setup import StudySetupScreen  # a quiz never needs it
 
             deck = message.deck
-            setup = StudySetupScreen(deck, message.progress, message.now, self.new_per_day)
-            self.app.push_screen(setup, callback=lambda new_per_day: self._study(deck, new_per_day))
+            setup = StudySetupScreen(deck, message.progress, message.now, message.settings)
+            self.app.push_screen(setup, callback=lambda settings: self._study(deck, settings))
 
-    def _study(self, deck: Deck, new_per_day: int | None) -> None:
-        if new_per_day is not None:
-            self.new_per_day = new_per_day
-            self.post_message(self.Study(deck, new_per_day))
+    def _study(self, deck: Deck, settings: StudySettings | None) -> None:
+        """Keep the settings the learner chose for the deck, then study it."""
+        if settings is None or self.database is None:
+            return
+        try:
+            keep_settings(
+                self.database,
+                deck.id,
+                new_per_day=settings.new_per_day,
+                desired_retention=settings.desired_retention,
+            )
+        except StoreError as exc:
+            self.notify(f"Settings not kept: {exc}", title="Study", severity="warning")
+        self.post_message(self.Study(deck, settings))
 
     @on(OptionList.OptionSelected, "#decks")
     def _deck_chosen(self, event: OptionList.OptionSelected) -> None:

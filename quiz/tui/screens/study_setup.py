@@ -1,4 +1,5 @@
-"""Before studying a deck: what is due and new, and how many new cards a day to take."""
+"""Before studying a deck: what is due and new, how many new cards a day to take, and the
+recall to aim at; both kept for the deck (`quiz.study.deck_settings`)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,16 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label
 
 from quiz.deck.model import Deck
+from quiz.study.deck_settings import StudySettings
 from quiz.study.progress import DeckProgress
-from quiz.study.settings import MAX_NEW_PER_DAY
+from quiz.study.settings import new_per_day_problem, retention_problem
 from quiz.tui.screens.choice import Dialog
 from quiz.tui.widgets.deck_list import study_line
 from quiz.tui.widgets.footer import Footer
 
 
-class StudySetupScreen(Dialog[int | None]):
-    """Hands back the new cards a day to allow, or None when the learner backs out."""
+class StudySetupScreen(Dialog[StudySettings | None]):
+    """Hands back the deck's settings as the learner left them, or None on backing out."""
 
     CSS_PATH = "study_setup.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -29,12 +31,14 @@ class StudySetupScreen(Dialog[int | None]):
         ("ctrl+s", "start", "Study"),
     ]
 
-    def __init__(self, deck: Deck, progress: DeckProgress, now: datetime, new_per_day: int) -> None:
+    def __init__(
+        self, deck: Deck, progress: DeckProgress, now: datetime, settings: StudySettings
+    ) -> None:
         super().__init__()
         self.deck = deck
         self.progress = progress
         self.now = now
-        self.new_per_day = new_per_day
+        self.settings = settings
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
@@ -42,9 +46,21 @@ class StudySetupScreen(Dialog[int | None]):
             yield Label(study_line(self.progress, self.now), id="progress")
             with Horizontal(id="limit-row"):
                 yield Label("New cards per day", classes="field-label")
-                yield Input(str(self.new_per_day), type="integer", id="new-per-day", max_length=4)
+                yield Input(
+                    str(self.settings.new_per_day), type="integer", id="new-per-day", max_length=4
+                )
+                yield Label("Desired retention", classes="field-label")
+                yield Input(
+                    f"{self.settings.desired_retention:g}",
+                    type="number",
+                    id="retention",
+                    max_length=4,
+                )
             yield Label(
-                "Due cards come first; then new ones, up to this many a day.", id="limit-hint"
+                "Due cards come first; then new ones, up to this many a day. Cards fall due"
+                " when you would recall this share of them (0.7–0.99). Both are kept for"
+                " the deck.",
+                id="limit-hint",
             )
             with Horizontal(id="buttons"):
                 yield Button("Study", variant="primary", id="start")
@@ -55,20 +71,28 @@ class StudySetupScreen(Dialog[int | None]):
         self.query_one("#new-per-day", Input).focus()
 
     def action_start(self) -> None:
-        typed = self.query_one("#new-per-day", Input).value
-        if not typed.isdigit() or int(typed) > MAX_NEW_PER_DAY:
-            self.notify(
-                f"New cards per day: a whole number from 0 to {MAX_NEW_PER_DAY}.",
-                severity="warning",
-            )
-            return
-        self.dismiss(int(typed))
+        """Start with the settings typed, or say which one is wrong and how."""
+        limit = self.query_one("#new-per-day", Input).value
+        retention = self.query_one("#retention", Input).value
+        new_per_day = int(limit) if limit.isdigit() else -1
+        try:
+            desired = float(retention)
+        except ValueError:
+            desired = -1.0
+        for name, problem in (
+            ("New cards per day", new_per_day_problem(new_per_day)),
+            ("Desired retention", retention_problem(desired)),
+        ):
+            if problem:
+                self.notify(f"{name}: {problem}.", severity="warning")
+                return
+        self.dismiss(StudySettings(new_per_day, desired))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
     @on(Button.Pressed, "#start")
-    @on(Input.Submitted, "#new-per-day")
+    @on(Input.Submitted)
     def _start(self) -> None:
         self.action_start()
 
