@@ -216,7 +216,7 @@ async def test_the_study_options_are_kept_for_the_deck(
         assert "Desired retention: a share from 0.7 to 0.99" in toasts(first)
         await press(pilot, "backspace", *"0.85", "enter")
         assert on_card(first) == "capital"
-        assert "0 due · 1 new · 0 reviewed" in shown(first)
+        assert "0 due · 1 new today · 0 reviewed" in shown(first)
     assert deck_settings(study_store, every_type.id) == StudySettings(1, 0.85)
 
     second = study_app(every_type, study_store, clock)

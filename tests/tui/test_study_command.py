@@ -100,7 +100,7 @@ def test_the_settings_given_are_kept_for_the_deck(seen: Seen, data_dir: Path) ->
     assert cli.main(["study", str(EVERY_TYPE), "--new-per-day", "4", "--retention", "0.8"]) == 0
     assert cli.main(["study", str(EVERY_TYPE)]) == 0
     assert cli.main(["study", str(EVERY_TYPE), "--retention", "0.95"]) == 0
-    assert ["0 due · 4 new · 0 reviewed" in text for _, text, _ in seen] == [True] * 3
+    assert ["0 due · 4 new today · 0 reviewed" in text for _, text, _ in seen] == [True] * 3
     store = Database(data_dir / "quiz.sqlite3")
     try:
         assert deck_settings(store, "every-type") == StudySettings(4, 0.95)
