@@ -41,7 +41,7 @@ CASES = {
     ),
     "lenient-distractor": (
         "  - id: q\n    type: choice\n    prompt: What relations?\n"
-        "    choices: [Bilateral relations, Trilateral relations]\n"
+        "    choices: [Bilateral relations, Bilateral relation]\n"
         "    answer: Bilateral relations\n",
         "  - id: q\n    type: choice\n    prompt: What relations?\n"
         "    choices: [Bilateral relations, Regional relations]\n"

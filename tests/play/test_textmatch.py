@@ -199,3 +199,18 @@ def test_symbols_that_change_a_number_are_kept(symbol: str) -> None:
     assert fold(f"30{symbol}") != fold("30")
     assert match_text("30", (f"30{symbol}",)) is None
     assert match_text(f" 30 {symbol}", (f"30{symbol}",)) is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "forgiven"),
+    [
+        ("southern Mali", False),  # two typos, both in one eight-letter word
+        ("south of Mali", False),
+        ("nortern Mali", True),  # one typo in the word
+        ("northen Mai", True),  # one typo in each of two words
+    ],
+)
+def test_no_word_takes_more_typos_than_its_length_allows(typed: str, forgiven: bool) -> None:
+    """The answer's budget of two typos never lands whole in one short word."""
+    found = match_text(typed, ("Northern Mali", "north of Mali"))
+    assert (found is not None) is forgiven
