@@ -12,7 +12,8 @@ def plural(n: int, word: str, many: str = "") -> str:
     return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
 
 
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """`did you mean 'Migration'?` for the option closest to a mistyped `word`, or ''."""
+def did_you_mean(word: str, options: Iterable[str], otherwise: str = "") -> str:
+    """`did you mean 'Migration'?` for the option closest to a mistyped `word`, else
+    `otherwise` (what the options are, or how to find them)."""
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return f"did you mean '{close[0]}'?" if close else otherwise

@@ -21,7 +21,9 @@ from quiz.paths import deck_cache_dir, default_decks_dir, store_path
 from quiz.store.database import Database, StoreError, store_exists
 
 if TYPE_CHECKING:
-    from quiz.tui.app import QuizApp
+    from quiz.play.selection import QuizOptions
+    from quiz.study.deck_settings import StudySettings
+    from quiz.tui.app import Begin, QuizApp
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What `add_subparsers` returns; argparse exposes no public name for it."""
@@ -50,6 +52,16 @@ def add_deck_paths(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="deck files or folders of decks (default: ./decks if there is one, else the"
         " bundled decks)",
+    )
+
+
+def add_seed(parser: argparse.ArgumentParser, order: str) -> None:
+    """The `--seed N` that makes the app's shuffles repeatable (`order`: what they shuffle)."""
+    parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help=f"make the {order} order repeatable (default: random)",
     )
 
 
@@ -132,3 +144,28 @@ def quiz_app_class() -> type[QuizApp]:
 
         freeze_survivors()
     return QuizApp
+
+
+def run_app(
+    args: argparse.Namespace,
+    decks: list[Deck],
+    store: tuple[Database | None, str],
+    *,
+    begin: Begin,
+    options: QuizOptions | None = None,
+    study_settings: StudySettings | None = None,
+) -> int:
+    """Open the terminal app on `decks`, with the store and what to say about it (from
+    `open_store`) and the `--seed` given, where `begin` asks; 0 once it is closed."""
+    database, message = store
+    app = quiz_app_class()(
+        decks,
+        database=database,
+        store_message=message,
+        seed=args.seed,
+        begin=begin,
+        options=options,
+        study_settings=study_settings,
+    )
+    app.run()
+    return 0

@@ -16,9 +16,10 @@ from quiz.commands import (
     Subparsers,
     add_command,
     add_deck_paths,
+    add_seed,
     decks_or_report,
     open_store,
-    quiz_app_class,
+    run_app,
 )
 from quiz.deck.model import Deck
 from quiz.play.selection import QuizOptions
@@ -40,12 +41,7 @@ def register(sub: Subparsers) -> None:
         "quiz play decks/algeria-mali-relations.yaml --count 10 --missed  # a daily ten",
     )
     add_deck_paths(parser)
-    parser.add_argument(
-        "--seed",
-        type=int,
-        metavar="N",
-        help="make the question and choice order repeatable (default: random)",
-    )
+    add_seed(parser, "question and choice")
     add_shaping(parser)
     parser.set_defaults(run=run)
 
@@ -132,19 +128,10 @@ def run(args: argparse.Namespace) -> int:
         options = shaped(args, decks, database, one_deck=one_deck)
         if options is None:
             return 1
-        app = quiz_app_class()(
-            decks,
-            database=database,
-            store_message=message,
-            seed=args.seed,
-            begin=begin,
-            options=options,
-        )
-        app.run()
+        return run_app(args, decks, (database, message), begin=begin, options=options)
     finally:
         if database is not None:
             database.close()
-    return 0
 
 
 def shaped(

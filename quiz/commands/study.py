@@ -13,9 +13,10 @@ from quiz.commands import (
     Subparsers,
     add_command,
     add_deck_paths,
+    add_seed,
     decks_or_report,
     open_store,
-    quiz_app_class,
+    run_app,
 )
 from quiz.study.settings import (
     DEFAULT_NEW_PER_DAY,
@@ -51,12 +52,7 @@ def register(sub: Subparsers) -> None:
         help="the share of due cards FSRS aims to have you recall, kept for the decks named"
         f" (default: the deck's own, first {DEFAULT_RETENTION})",
     )
-    parser.add_argument(
-        "--seed",
-        type=int,
-        metavar="N",
-        help="make the choice order repeatable (default: random)",
-    )
+    add_seed(parser, "choice")
     parser.set_defaults(run=run)
 
 
@@ -109,13 +105,4 @@ def _study(args: argparse.Namespace, decks: list[Deck], database: Database, mess
     except StoreError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
-    app = quiz_app_class()(
-        decks,
-        database=database,
-        store_message=message,
-        seed=args.seed,
-        study_settings=settings,
-        begin="study",
-    )
-    app.run()
-    return 0
+    return run_app(args, decks, (database, message), begin="study", study_settings=settings)

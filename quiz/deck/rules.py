@@ -9,7 +9,6 @@ line, skips the row with the rule's message. So every deck an importer writes lo
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from quiz.deck.model import (
     TrueFalseQuestion,
 )
 from quiz.deck.source import SourceText
+from quiz.words import did_you_mean
 
 if TYPE_CHECKING:
     from quiz.deck.validate import DeckValidator, Entries
@@ -149,8 +149,7 @@ def _distinct(values: tuple[str, ...], field: str, what: str) -> Iterator[Proble
 def _not_a_choice(
     field: str, answer: str, choices: tuple[str, ...], entry: int | None = None
 ) -> Problem:
-    close = difflib.get_close_matches(answer, choices, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "copy it from the choices"
+    hint = did_you_mean(answer, choices, "copy it from the choices")
     message = f"answer '{answer}' is not one of the choices: {', '.join(choices)}"
     return Problem(field, message, hint, entry)
 
@@ -158,10 +157,7 @@ def _not_a_choice(
 def _silence(names: tuple[str, ...]) -> Iterator[Problem]:
     for index, name in enumerate(names):
         if name not in F.WARNINGS:
-            close = difflib.get_close_matches(name, F.WARNINGS, n=1)
-            hint = (
-                f"did you mean '{close[0]}'?" if close else "warnings are " + ", ".join(F.WARNINGS)
-            )
+            hint = did_you_mean(name, F.WARNINGS, "warnings are " + ", ".join(F.WARNINGS))
             yield Problem("silence", f"unknown warning '{name}' in 'silence'", hint, index)
 
 

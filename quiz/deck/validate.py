@@ -11,8 +11,6 @@ anything (an alias is the same node object again, and is read once per place).
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,13 +26,13 @@ from quiz.deck.reading import Lines
 from quiz.deck.rules import QuestionRules
 from quiz.deck.source import SourceText, read_source
 from quiz.files import FileProblem
+from quiz.words import did_you_mean
 
 STANDARD_TAG = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {
     STANDARD_TAG + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
-KNOWN_NAMES = {f.name for table in (*F.TYPE_FIELDS.values(), F.COMMON_FIELDS) for f in table}
 
 Table = dict[str, F.Field]
 """The fields a mapping may have, by name."""
@@ -320,9 +318,7 @@ class DeckValidator:
         self.error(
             value,
             f"unknown question type '{value.value}'",
-            _did_you_mean(
-                str(value.value), QUESTION_TYPES, suffix="types are " + ", ".join(QUESTION_TYPES)
-            ),
+            did_you_mean(value.value, QUESTION_TYPES, "types are " + ", ".join(QUESTION_TYPES)),
         )
         return None
 
@@ -361,7 +357,7 @@ class DeckValidator:
             self.error(
                 key,
                 f"unknown field '{name}' in {what}",
-                _did_you_mean(name, table, suffix="fields here are " + ", ".join(table)),
+                did_you_mean(name, table, "fields here are " + ", ".join(table)),
             )
             return None
         return name
@@ -450,13 +446,6 @@ def _value_of(node: yaml.MappingNode, name: str) -> yaml.ScalarNode | None:
         if isinstance(key, yaml.ScalarNode) and key.value == name:
             return value if isinstance(value, yaml.ScalarNode) else None
     return None
-
-
-def _did_you_mean(word: str, options: Iterable[str], suffix: str = "") -> str:
-    close = difflib.get_close_matches(word, list(options) or KNOWN_NAMES, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return suffix
 
 
 def _lower(doc: str) -> str:

@@ -280,13 +280,12 @@ def store_exists(path: Path) -> bool:
     """
     try:
         path.stat()
-        return True
     except (FileNotFoundError, NotADirectoryError):
-        pass
+        _check_folder(path)
+        return False
     except OSError as exc:
         raise StoreError(f"cannot open the history file {path}: {_reason(exc)}") from exc
-    _check_folder(path)
-    return False
+    return True
 
 
 def _check_folder(path: Path) -> None:
