@@ -34,6 +34,11 @@ COMMANDS = {
         "quiz.commands.export",
         "write decks to an Anki package (.apkg); importing a newer export updates the cards",
     ),
+    "merge": Command(
+        "quiz.commands.merge",
+        "bring back the reviews done in Anki: merge a package exported from Anki with"
+        " scheduling (.apkg, .colpkg)",
+    ),
     "flagged": Command(
         "quiz.commands.flagged",
         "list the questions flagged with '!' in the quiz, as path:line: note",

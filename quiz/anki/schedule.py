@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from quiz.store.instants import millis
 from quiz.store.progress import ReviewStep, StudiedCard
 
 FACTOR = 2500
@@ -84,7 +85,7 @@ def revlog_rows(card_id: int, steps: Iterable[ReviewStep], taken: set[int]) -> l
     last_ivl = 0
     for step in steps:
         review = step.review
-        row_id = int(review.reviewed_at.timestamp() * 1000)
+        row_id = millis(review.reviewed_at)
         while row_id in taken:
             row_id += 1
         taken.add(row_id)

@@ -167,13 +167,19 @@ def reviews_text(statistics: Statistics) -> str:
     share = figures.percent(100 * retention.recalled / retention.reviews)
     return "\n".join(
         [
-            f"Reviews per day, last {CHART_DAYS} days: {sum(counts)} reviews,"
+            f"Reviews per day, last {CHART_DAYS} days: {_total(statistics)},"
             f" most in a day: {max(counts)}",
             *(f"  {line}".rstrip() for line in chart),
             f"  {day_axis(statistics.days[0].day, len(counts))}",
             f"Retention: {share} ({retention.recalled} of {retention.reviews} reviews recalled)",
         ]
     )
+
+
+def _total(statistics: Statistics) -> str:
+    """`57 reviews`, and `(12 in Anki)` after it when some were merged from Anki."""
+    total, from_anki = statistics.reviews_in_chart, statistics.anki_in_chart
+    return f"{total} reviews ({from_anki} in Anki)" if from_anki else f"{total} reviews"
 
 
 def missed_text(missed: Sequence[Missed]) -> str:

@@ -71,6 +71,21 @@ def package_notes(path: Path) -> list[PackageNote]:
     Raises MissingLibrary without the `anki` library, FileNotFoundError for a missing
     file, and UnreadableFile for a file Anki cannot import.
     """
+    with imported_collection(path) as col:
+        assert col.db is not None  # open until the block ends
+        note_ids = col.db.list("SELECT id FROM notes ORDER BY id")  # the order they were made
+        return [_package_note(col, number, id_) for number, id_ in enumerate(note_ids, 1)]
+
+
+@contextmanager
+def imported_collection(path: Path, *, with_scheduling: bool = False) -> Iterator[Collection]:
+    """An empty collection in a temporary folder with the package at `path` imported into
+    it, closed and removed after use; `with_scheduling` keeps the cards' schedules and
+    review history, as Anki's "import any learning progress" does.
+
+    Raises MissingLibrary without the `anki` library, FileNotFoundError for a missing
+    file, and UnreadableFile for a file Anki cannot import.
+    """
     try:
         from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
         from anki.errors import BackendError
@@ -84,17 +99,16 @@ def package_notes(path: Path) -> list[PackageNote]:
             pass  # Anki opens it by name; here only to know it is a file, not a pipe
     except FileProblem as exc:
         raise UnreadableFile(f"cannot read the file: {exc}") from exc
-    request = ImportAnkiPackageRequest(
-        package_path=str(path.resolve()), options=ImportAnkiPackageOptions()
+    options = ImportAnkiPackageOptions(
+        with_scheduling=with_scheduling, with_deck_configs=with_scheduling
     )
+    request = ImportAnkiPackageRequest(package_path=str(path.resolve()), options=options)
     with _empty_collection() as col:
         try:
             col.import_anki_package(request)
         except BackendError as exc:
             raise UnreadableFile(f"Anki cannot import this file as a package: {exc}") from exc
-        assert col.db is not None  # open until the block ends
-        note_ids = col.db.list("SELECT id FROM notes ORDER BY id")  # the order they were made
-        return [_package_note(col, number, id_) for number, id_ in enumerate(note_ids, 1)]
+        yield col
 
 
 @contextmanager

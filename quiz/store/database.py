@@ -138,6 +138,10 @@ MIGRATIONS: tuple[str, ...] = (
         desired_retention REAL
     );
     """,
+    # Version 6: where each review was done: in this app ('terminal') or merged from Anki.
+    """
+    ALTER TABLE reviews ADD COLUMN source TEXT NOT NULL DEFAULT 'terminal';
+    """,
 )
 """Each entry upgrades the schema by one version; never edit one that has shipped."""
 

@@ -85,3 +85,32 @@ def deck_reviews(db: Database, deck_id: str) -> dict[str, list[PastReview]]:
         review = PastReview(from_timestamp(row["reviewed_at"]), row["rating"], row["seconds"])
         reviews.setdefault(row["question_id"], []).append(review)
     return reviews
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingSchedule:
+    """A card's schedule as another client (Anki) set it, in our terms.
+
+    `phase` is "learning", "review" or "relearning"; `due` the instant it is due there
+    (for a card due on a day, the moment that day begins there); `steps_left` the
+    (re)learning steps still to go; `stability` and `difficulty` FSRS's memory of it when
+    that client keeps one (Anki does when FSRS is on), else None.
+    """
+
+    phase: str
+    due: datetime
+    steps_left: int
+    stability: float | None
+    difficulty: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingCard:
+    """One of our questions as another client holds it: every review of it there, oldest
+    first (those that went there from here too), and its schedule there now (None for a
+    card that is new there again)."""
+
+    deck_id: str
+    question_id: str
+    reviews: tuple[PastReview, ...]
+    schedule: IncomingSchedule | None

@@ -7,7 +7,9 @@ Definitions, used the same way everywhere:
 - a review was *recalled* when the answer was checked right, or, for a flashcard
   reveal where nothing was checked, when the learner rated it anything but Again;
   *retention* is the share of reviews recalled;
-- a question was *missed* by a wrong quiz answer or a review not recalled.
+- a question was *missed* by a wrong quiz answer or a review not recalled;
+- a review merged from Anki (`quiz merge`) counts like the terminal's own; the chart
+  says how many of its reviews came from Anki.
 Reads only; nothing here knows about Textual.
 """
 
@@ -20,6 +22,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from quiz.deck.model import Deck
 from quiz.store.database import Database
 from quiz.store.instants import from_timestamp, timestamp
+from quiz.store.merge import SOURCE_ANKI
 from quiz.study.times import days_back, start_of_day
 
 RECALLED = "COALESCE(correct, rating > 1)"
@@ -38,11 +41,12 @@ class DeckProgress:
 
 @dataclass(frozen=True, slots=True)
 class DayReviews:
-    """The reviews of one calendar day, for a chart."""
+    """The reviews of one calendar day, for a chart; `from_anki` of them merged from Anki."""
 
     day: date
     reviews: int
     recalled: int
+    from_anki: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +111,14 @@ def reviews_per_day(
     ]
     day_of = " ".join(f"WHEN reviewed_at < ? THEN {n}" for n in range(len(calendar)))
     rows = db.query(
-        f"SELECT CASE {day_of} END AS day, COUNT(*) AS reviews, SUM({RECALLED}) AS recalled"
-        " FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? AND (? IS NULL OR deck_id = ?)"
+        f"SELECT CASE {day_of} END AS day, COUNT(*) AS reviews, SUM({RECALLED}) AS recalled,"
+        f" SUM(source = '{SOURCE_ANKI}') AS anki FROM reviews"
+        " WHERE reviewed_at >= ? AND reviewed_at < ? AND (? IS NULL OR deck_id = ?)"
         " GROUP BY day",
         (*starts[1:], starts[0], starts[-1], deck_id, deck_id),
     )
-    counted = {row["day"]: (row["reviews"], row["recalled"]) for row in rows}
-    return [DayReviews(day, *counted.get(n, (0, 0))) for n, day in enumerate(calendar)]
+    counted = {row["day"]: (row["reviews"], row["recalled"], row["anki"]) for row in rows}
+    return [DayReviews(day, *counted.get(n, (0, 0, 0))) for n, day in enumerate(calendar)]
 
 
 def retention(

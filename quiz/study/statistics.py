@@ -78,6 +78,11 @@ class Statistics:
     def reviews_in_chart(self) -> int:
         return sum(day.reviews for day in self.days)
 
+    @property
+    def anki_in_chart(self) -> int:
+        """How many of the chart's reviews were merged from Anki (`quiz merge`)."""
+        return sum(day.from_anki for day in self.days)
+
 
 def gather_statistics(
     db: Database,

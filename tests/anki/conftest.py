@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
@@ -23,6 +24,9 @@ from quiz.anki.ids import note_guid
 from quiz.anki.package import Exported, export_decks
 from quiz.deck.loader import load_deck_or_raise
 from quiz.store.database import Database
+
+if TYPE_CHECKING:
+    from .learning import Learner
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
 
@@ -208,3 +212,29 @@ def _shown_text(html: str) -> str:
 def shown() -> Callable[[str], str]:
     """What a learner reads on a card: the HTML's text, entities decoded, spaces joined."""
     return _shown_text
+
+
+@pytest.fixture
+def learner(db: Database, clock: ManualClock) -> Learner:
+    """The terminal side of a learner, studying days before the real time the test runs
+    (Anki's importer counts days up to now)."""
+    from .learning import Learner
+
+    clock.now = datetime.now(UTC).replace(microsecond=0) - timedelta(days=6)
+    return Learner(db, clock)
+
+
+@pytest.fixture
+def fresh_col(tmp_path: Path) -> Iterator[Callable[[], Collection]]:
+    """Fresh Anki collections, opened in the time zone the test set."""
+    opened: list[Collection] = []
+
+    def open_collection() -> Collection:
+        folder = tmp_path / f"anki-{len(opened)}"
+        folder.mkdir()
+        opened.append(Collection(str(folder / "collection.anki2")))
+        return opened[-1]
+
+    yield open_collection
+    for collection in opened:
+        collection.close()

@@ -11,29 +11,28 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from anki.cards import Card
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection
 
-from quiz.anki.ids import note_guid
-from quiz.anki.package import export_decks
 from quiz.cli import main
-from quiz.deck import Deck
-from quiz.deck.loader import load_deck_or_raise
 from quiz.paths import store_path
 from quiz.store.database import Database
-from quiz.store.progress import ANKI_DAY_BEGINS
-from quiz.study.cards import load_cards, record_review
-from quiz.study.scheduler import CardState, Rating, StudyScheduler
-from quiz.study.studied import study_progress
+from quiz.study.cards import record_review
+from quiz.study.scheduler import Rating, StudyScheduler
 
 from .conftest import EVERY_TYPE, ManualClock, anki_db
-
-DECK = "every-type"
+from .learning import (
+    DECK,
+    Learner,
+    anki_cards,
+    anki_due_day,
+    import_with_scheduling,
+    revlog_count,
+)
 
 STUDY: dict[str, list[Rating]] = {
     "capital": [Rating.Good, Rating.Good, Rating.Good],  # review, a few days out
@@ -42,88 +41,6 @@ STUDY: dict[str, list[Rating]] = {
     "missions": [Rating.Easy, Rating.Good],  # a cloze question: review
 }
 """Ratings per question, one review per day; `ban-date` and `events` are never studied."""
-
-WITH_SCHEDULING = ImportAnkiPackageOptions(
-    with_scheduling=True, with_deck_configs=True, merge_notetypes=True
-)
-
-
-class Learner:
-    """The terminal side: a store whose clock walks through days of study."""
-
-    def __init__(self, db: Database, clock: ManualClock) -> None:
-        self.db, self.clock = db, clock
-        self.scheduler = StudyScheduler(fuzzing=False)
-        self.deck: Deck = load_deck_or_raise(EVERY_TYPE)
-
-    def study(self, plan: dict[str, list[Rating]]) -> None:
-        """Each question's ratings, a day apart, reviews a minute apart within a day."""
-        for day in range(max(len(ratings) for ratings in plan.values())):
-            for question_id, ratings in plan.items():
-                if day < len(ratings):
-                    self.clock.now += timedelta(minutes=1)
-                    record_review(self.db, self.scheduler, DECK, question_id, ratings[day])
-            self.clock.now += timedelta(days=1)
-
-    def cards(self) -> dict[str, CardState]:
-        return load_cards(self.db, DECK)
-
-    def review_count(self, question_id: str) -> int:
-        rows = self.db.query(
-            "SELECT count(*) FROM reviews WHERE deck_id = ? AND question_id = ?",
-            (DECK, question_id),
-        )
-        return int(rows[0][0])
-
-    def export(self, output: Path) -> None:
-        export_decks([self.deck], output, self.db, progress=study_progress)
-
-
-@pytest.fixture
-def learner(db: Database, clock: ManualClock) -> Learner:
-    clock.now = datetime.now(UTC).replace(microsecond=0) - timedelta(days=6)
-    return Learner(db, clock)
-
-
-@pytest.fixture
-def fresh_col(tmp_path: Path) -> Iterator[Callable[[], Collection]]:
-    """Fresh Anki collections, opened in the time zone the test set."""
-    opened: list[Collection] = []
-
-    def open_collection() -> Collection:
-        folder = tmp_path / f"anki-{len(opened)}"
-        folder.mkdir()
-        opened.append(Collection(str(folder / "collection.anki2")))
-        return opened[-1]
-
-    yield open_collection
-    for collection in opened:
-        collection.close()
-
-
-def import_with_scheduling(col: Collection, package: Path) -> None:
-    request = ImportAnkiPackageRequest(package_path=str(package), options=WITH_SCHEDULING)
-    col.import_anki_package(request)
-
-
-def anki_cards(col: Collection, question_id: str) -> list[Card]:
-    """The learner's Anki cards of one question, by the GUID the export gives its note."""
-    ids = anki_db(col).list(
-        "SELECT c.id FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = ? ORDER BY c.ord",
-        note_guid(DECK, question_id),
-    )
-    return [col.get_card(card_id) for card_id in ids]
-
-
-def revlog_count(col: Collection, card: Card) -> int:
-    return int(anki_db(col).scalar("SELECT count(*) FROM revlog WHERE cid = ?", card.id))
-
-
-def anki_due_day(col: Collection, card: Card) -> date:
-    """The learner's calendar day on which Anki shows a review card (its day begins at
-    4 a.m., the default of a new collection)."""
-    anki_today = (datetime.now().astimezone() - ANKI_DAY_BEGINS).date()
-    return anki_today + timedelta(days=card.due - col.sched.today)
 
 
 def assert_same_schedule(col: Collection, learner: Learner, question_id: str) -> None:

@@ -49,6 +49,24 @@ async def test_statistics_are_drawn_and_deck_text_stays_literal(
         assert isinstance(app.screen, StatsScreen)
 
 
+async def test_reviews_merged_from_anki_count_and_are_marked(
+    every_type: Deck, study_store: Database, clock: Clock
+) -> None:
+    fill(study_store)
+    with study_store.transaction() as connection:  # as `quiz merge` marks them
+        connection.execute(
+            "UPDATE reviews SET source = 'anki' WHERE id = (SELECT min(id) FROM reviews)"
+        )
+    app = study_app(every_type, study_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await settled(pilot)
+        text = shown(app)
+        assert "3 reviews · most in a day: 3" in text
+        assert "1 of them in Anki" in text
+        assert "2 of 3 reviews recalled" in text
+
+
 async def test_without_anything_saved_the_screen_says_so(
     every_type: Deck, study_store: Database, clock: Clock
 ) -> None:

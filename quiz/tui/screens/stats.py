@@ -144,10 +144,12 @@ class StatsScreen(Screen[None]):
         counts = [day.reviews for day in days]
         chart = Content.styled("\n".join(bars(counts, max(counts), height=3)), "$accent")
         total = self.statistics.reviews_in_chart
+        from_anki = self.statistics.anki_in_chart
         return [
             Static(chart, id="day-bars"),
             Label(day_axis(days[0].day, len(days)), id="day-axis"),
             Label(f"{total} reviews · most in a day: {max(counts)}", id="day-total"),
+            *([Label(f"{from_anki} of them in Anki", id="day-anki")] if from_anki else []),
         ]
 
     def _retention(self) -> list[Widget]:
