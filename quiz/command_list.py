@@ -21,6 +21,10 @@ COMMANDS = {
         "quiz.commands.study",
         "review the cards of a deck that are due now, then new ones up to a daily limit",
     ),
+    "serve": Command(
+        "quiz.commands.serve",
+        "open the quiz in a web browser, one app per tab; safe to share on a network",
+    ),
     "check": Command(
         "quiz.commands.check",
         "validate deck files and report every error with its line and column",

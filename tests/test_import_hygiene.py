@@ -1,7 +1,7 @@
 """Layering, checked the way harlequin does: a fresh interpreter, then a look at sys.modules.
 
-`quiz check` and `quiz stats` must start without Textual; the deck model, the session
-and the store must never pull in Textual or genanki.
+`quiz check` and `quiz stats` must start without Textual or the web server's libraries;
+the deck model, the session and the store must never pull in Textual or genanki.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import contextlib, sys
 from quiz.cli import main
 with contextlib.suppress(SystemExit):
     main({argv!r})
-print(sorted(m for m in ("textual", "genanki", "fsrs") if m in sys.modules))
+heavy = ("textual", "genanki", "fsrs", "textual_serve", "aiohttp")
+print(sorted(m for m in heavy if m in sys.modules))
 """
 
 
@@ -33,7 +34,9 @@ def loaded_after(argv: list[str]) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-@pytest.mark.parametrize("argv", [["check"], ["check", "--help"], ["schema"], ["import", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["check"], ["check", "--help"], ["schema"], ["import", "--help"], ["serve", "--help"]]
+)
 def test_deck_commands_load_neither_textual_nor_genanki(argv: list[str]) -> None:
     assert loaded_after(argv) == "[]"
 
