@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from calendar import month_name
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from statistics import mean
 
@@ -97,12 +97,26 @@ def _long_choice(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
         yield "long-choice", f"the choice '{longest}' is far longer than the others"
 
 
+def _typed(question: AnyQuestion) -> dict[str, tuple[str, ...]]:
+    """Each answer the learner types, with the other forms accepted for it: a text
+    question's answer, or each blank of a cloze."""
+    if isinstance(question, TextQuestion):
+        return {question.answer: question.accept}
+    if isinstance(question, ClozeQuestion):
+        forms = (question.accepted(deletion) for deletion in question.deletions)
+        return {each[0]: each[1:] for each in forms}
+    return {}
+
+
 def _redundant_accept(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
-    if not isinstance(question, TextQuestion):
-        return
-    seen = {fold(question.answer, deck.articles): question.answer}
-    dates = _dated({}, question.answer)
-    for accepted in question.accept:
+    for answer, accept in _typed(question).items():
+        yield from _redundant_forms(answer, accept, deck)
+
+
+def _redundant_forms(answer: str, accept: Sequence[str], deck: Deck) -> Iterator[Finding]:
+    seen = {fold(answer, deck.articles): answer}
+    dates = _dated({}, answer)
+    for accepted in accept:
         key, when = fold(accepted, deck.articles), parse_date(accepted)
         if key in seen:
             yield (
@@ -134,9 +148,7 @@ def _dated(dates: dict[date | None, str], form: str) -> dict[date | None, str]:
 
 
 def _ambiguous_date(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
-    if not isinstance(question, TextQuestion):
-        return
-    for form in (question.answer, *question.accept):
+    for form in (form for answer, accept in _typed(question).items() for form in (answer, *accept)):
         found = NUMERIC_DATE.fullmatch(form.strip())
         if found and found[1] != found[2] and max(int(found[1]), int(found[2])) <= 12:
             first, second = int(found[1]), int(found[2])

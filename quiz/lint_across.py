@@ -33,6 +33,7 @@ from quiz.deck.model import (
     TextQuestion,
 )
 from quiz.deck.source import read_source
+from quiz.play.textmatch import MONTHS
 
 MAX_QUOTES_PER_SENTENCE = 5
 """More questions than this on one source sentence earn a `crowded-sentence` warning: a
@@ -40,6 +41,20 @@ long sentence has room for one or two questions per clause, not for every reword
 
 WORD = re.compile(r"\w+|[%$€£¥°]")
 """A word as the answer search sees it; symbols such as `%` count, so `1%` is not `1`."""
+
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NOT_MAY = "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True))
+DAY_OF_MONTH = re.compile(
+    rf"(?<!\w)(?P<before>\d{{1,2}})(?=(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH_NAME})\b)"
+    rf"|\b(?:{_NOT_MAY})\.?\s+(?P<after>\d{{1,2}})(?!\d)"
+    r"|\bmay\s+(?P<may>\d{1,2})(?=(?:st|nd|rd|th)?,?\s+\d{4}\b)"  # not "may 2 km"
+)
+"""The day in a date written with its month's name (`7 April`, `April 7, 2025`): a word
+of its own, so that a bare number answer (`7` hostages) is not found in a date, while
+a date answer still is (it is read the same way)."""
+
+DAY_MARK = "\x00day"
+"""Added to a day of a month's word: no word of a deck's text ends with it."""
 
 Finding = tuple[str, str]
 
@@ -136,12 +151,18 @@ def _hidden(question: AnyQuestion) -> tuple[str, ...]:
     if isinstance(question, TextQuestion):
         return (question.answer, *question.accept)
     if isinstance(question, ClozeQuestion):
-        return tuple(deletion.answer for deletion in question.deletions)
+        return tuple(
+            form for deletion in question.deletions for form in question.accepted(deletion)
+        )
     return ()
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(WORD.findall(text.casefold()))
+    folded = text.casefold()
+    days = {found.start(found.lastgroup or 0) for found in DAY_OF_MONTH.finditer(folded)}
+    if not days:
+        return tuple(WORD.findall(folded))
+    return tuple(w[0] + DAY_MARK if w.start() in days else w[0] for w in WORD.finditer(folded))
 
 
 def _phrase(answer: str, articles: frozenset[str]) -> tuple[str, ...]:

@@ -41,6 +41,7 @@ from quiz.deck.model import (
     Source,
     TextQuestion,
     TrueFalseQuestion,
+    blank_name,
 )
 
 ESCAPED = re.compile(r"[&<>\"'\[\n]")
@@ -48,6 +49,10 @@ ESCAPED = re.compile(r"[&<>\"'\[\n]")
 
 KEY_ATTRIBUTE = "data-quiz-key"
 """The attribute of the span around a note's first field that holds its key (see `keyed`)."""
+
+BLANK_ATTRIBUTE = "data-quiz-blank"
+"""The attribute that names the blank (`c1`) whose other forms a span lists (see
+`accepted_forms`), so that `quiz import` gives a cloze its `accept` back."""
 
 NoteKey = tuple[str, str]
 """(deck id, question id): a note's identity, in the store as in its GUID."""
@@ -95,7 +100,7 @@ def question_note(deck: Deck, question: AnyQuestion) -> NoteContent:
     note_type = NOTE_TYPES[question.kind]
     values = {
         **_answer_fields(deck.id, question),
-        EXPLANATION.key: html_text(question.explain),
+        EXPLANATION.key: accepted_forms(question) + html_text(question.explain),
         QUOTE.key: html_text(question.quote),
         **_source_fields(deck.source),
     }
@@ -122,6 +127,28 @@ def keyed(key: str, first_field: str) -> str:
     nothing on any client, and stays put while a learner edits the text inside it.
     """
     return f'<span {KEY_ATTRIBUTE}="{html.escape(key)}">{first_field}</span>'
+
+
+def accepted_forms(question: AnyQuestion) -> str:
+    """The other forms a cloze accepts, as a line at the head of its explanation, or ''.
+
+    Anki's cloze has no accepted forms, and the card has no typed check: the learner
+    grades themselves, and reads here what the quiz would have counted as right. Not a
+    field of its own, for the reason `keyed` gives. Blanks are told apart by their
+    answers when the text has several.
+    """
+    if not isinstance(question, ClozeQuestion) or not question.accept:
+        return ""
+    answers = {blank_name(d.number): d.answer for d in reversed(question.deletions)}
+    several = len(answers) > 1
+    lines = []
+    for name, forms in question.accept:
+        line = f'<span {BLANK_ATTRIBUTE}="{name}">{html_text("; ".join(forms))}</span>'
+        if several:
+            line += f' <span class="for">(for {html_text(answers.get(name, name))})</span>'
+        lines.append(line)
+    label = '<span class="label">Also accepted:</span> '
+    return f'<div class="accepted">{label}{"<br>".join(lines)}</div>'
 
 
 def html_text(text: str) -> str:

@@ -30,9 +30,10 @@ from quiz.deck.model import Deck
 from quiz.deck.result import LoadResult
 from quiz.files import FileProblem, open_plain_file
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 """Bump when `Deck` or anything it holds changes shape, so old pickles are not read, or
-when a deck that loaded may now be refused (4: a source file outside the deck's folder)."""
+when a deck that loaded may now be refused (4: a source file outside the deck's folder;
+5: a cloze's `accept`)."""
 
 MAX_CACHE_BYTES = 256 * 2**20
 """The most the cache folder holds: a 100,000-question deck takes about 15 MB."""

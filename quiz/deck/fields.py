@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-FieldKind = Literal["slug", "text", "texts", "bool", "source", "questions"]
+FieldKind = Literal["slug", "text", "texts", "blanks", "bool", "source", "questions"]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """Deck and question ids: lowercase letters and digits, words joined by single hyphens."""
@@ -115,6 +115,11 @@ TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
             "text",
             "A sentence with Anki cloze deletions: {{c1::answer}} or {{c1::answer::hint}}.",
             True,
+        ),
+        Field(
+            "accept",
+            "blanks",
+            "Other answers that count as right, per blank: {c1: [form, other form], c2: [...]}.",
         ),
     ),
     "order": (

@@ -132,17 +132,25 @@ most four digits, as Anki's do in practice (`int()` refuses more than 4,300).
 """
 
 
+BlankForms = tuple[tuple[str, tuple[str, ...]], ...]
+"""Other forms that count as right, per blank name: `(("c1", ("separatist",)),)`."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClozeQuestion(Question):
     """Fill the blanks of `text`, written with Anki's cloze deletions.
 
     A cloze has no prompt of its own: the prompt is the text with its blanks shown.
+    `accept` gives a blank (`c1`, as the text numbers it) other forms that count as
+    right, as a text question's `accept` does: a blank holds one key word, and a learner
+    who knows the fact may put it in another word.
     """
 
     kind: ClassVar[str] = "cloze"
 
     text: str
     prompt: str = ""
+    accept: BlankForms = ()
 
     @property
     def deletions(self) -> tuple[Deletion, ...]:
@@ -150,6 +158,17 @@ class ClozeQuestion(Question):
         return tuple(
             Deletion(int(m[1]), m[2], m[3] or "") for m in CLOZE_DELETION.finditer(self.text)
         )
+
+    @property
+    def blank_names(self) -> tuple[str, ...]:
+        """The names `accept` may give, `c1`, `c2`..., in reading order, each once."""
+        return tuple(dict.fromkeys(blank_name(d.number) for d in self.deletions))
+
+    def accepted(self, deletion: Deletion) -> tuple[str, ...]:
+        """What counts as right in `deletion`: its answer, then the other forms of its blank."""
+        name = blank_name(deletion.number)
+        others = (form for blank, forms in self.accept if blank == name for form in forms)
+        return (deletion.answer, *others)
 
     def with_blanks(self, blank: str = "[...]") -> str:
         """The text with each deletion replaced by `blank` (or its hint, when it has one)."""
@@ -162,6 +181,11 @@ class ClozeQuestion(Question):
     @property
     def answer_text(self) -> str:
         return "; ".join(d.answer for d in self.deletions)
+
+
+def blank_name(number: int) -> str:
+    """A blank's name as `accept` writes it: `c1` for `{{c1::...}}`."""
+    return f"c{number}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -109,6 +109,19 @@ def _cloze(question: ClozeQuestion) -> Iterator[Problem]:
         yield Problem("text", "the cloze text has no deletion", "mark each blank as {{c1::answer}}")
     elif any(not d.answer.strip() for d in deletions):
         yield Problem("text", "a cloze deletion is empty", EMPTY_DELETION_HINT)
+    yield from _blank_forms(question)
+
+
+def _blank_forms(question: ClozeQuestion) -> Iterator[Problem]:
+    """Each blank `accept` names is one of the text's, and lists distinct forms."""
+    names = question.blank_names
+    for index, (name, forms) in enumerate(question.accept):
+        if name not in names:
+            known = "its blanks are " + ", ".join(names) if names else "mark the blanks first"
+            hint = did_you_mean(name.casefold(), names, known)
+            yield Problem("accept", f"the text has no blank '{name}'", hint, index)
+        for form in sorted({form for form in forms if forms.count(form) > 1}):
+            yield Problem("accept", f"'{form}' is listed twice for '{name}'", entry=index)
 
 
 def _order(question: OrderQuestion) -> Iterator[Problem]:
@@ -197,16 +210,20 @@ class QuestionRules:
 
 
 def _node(entries: Entries, problem: Problem) -> yaml.Node:
-    """Where a problem is in the file: its field's value, or the entry of a list."""
+    """Where a problem is in the file: its field's value, the entry of a list, or the
+    key of a mapping's entry."""
     node = entries[problem.field][1]
     if problem.entry is not None and isinstance(node, yaml.SequenceNode):
         entry: yaml.Node = node.value[problem.entry]
         return entry
+    if problem.entry is not None and isinstance(node, yaml.MappingNode):
+        key: yaml.Node = node.value[problem.entry][0]
+        return key
     return node
 
 
 _EMPTY: dict[str, Any] = {
-    f.name: () if f.kind == "texts" else ""
+    f.name: () if f.kind in ("texts", "blanks") else ""
     for table in (F.COMMON_FIELDS, *F.TYPE_FIELDS.values())
     for f in table
 }

@@ -24,6 +24,12 @@ def _shape(kind: F.FieldKind) -> dict[str, Any]:
         return {"type": "string", "pattern": f"^{F.SLUG.pattern}$"}
     if kind == "texts":
         return {"type": "array", "items": text}
+    if kind == "blanks":  # a cloze's `accept`: {c1: [form, ...]}
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": "^c[0-9]+$"},
+            "additionalProperties": {"type": "array", "items": text},
+        }
     if kind == "bool":
         return {"type": "boolean"}
     if kind == "source":

@@ -21,7 +21,7 @@ from quiz.deck import fields as F
 from quiz.deck.errors import DeckError, one_line
 from quiz.deck.languages import ARTICLE, ENGLISH, LANGUAGE, known_articles
 from quiz.deck.limits import ALIAS_TEXT, ALIAS_VALUES, MAX_ERRORS, MAX_TEXT, MAX_VALUES
-from quiz.deck.model import QUESTION_TYPES, AnyQuestion, Deck, Source
+from quiz.deck.model import QUESTION_TYPES, AnyQuestion, BlankForms, Deck, Source
 from quiz.deck.reading import Lines
 from quiz.deck.rules import QuestionRules
 from quiz.deck.source import SourceText, read_source
@@ -49,7 +49,7 @@ def _absent(f: F.Field) -> Any:
     """A field's value when it is not given: empty, or None when required (and reported)."""
     if f.required:
         return None
-    return () if f.kind == "texts" else ""
+    return () if f.kind in ("texts", "blanks") else ""
 
 
 ABSENT = {
@@ -373,6 +373,8 @@ class DeckValidator:
         """The validated value of the field `key` names, None when invalid."""
         if f.kind == "texts":
             return self.texts_value(key, node, f)
+        if f.kind == "blanks":
+            return self.blanks_value(node, f)
         if f.kind == "bool":
             return self.bool_value(node, f)
         return self.scalar_value(key, node, f)
@@ -406,6 +408,27 @@ class DeckValidator:
             return None
         self.read(key, len(texts), sum(map(len, texts)))
         return texts
+
+    def blanks_value(self, node: yaml.Node, f: F.Field) -> BlankForms | None:
+        """A cloze's other forms per blank, `{c1: [a, b]}`, less the entries whose error
+        is said; whether each blank is in the text is for the rules (rules.py) to say."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(
+                node,
+                f"'{f.name}' of a cloze must give each blank its list of other forms",
+                "write it as {c1: [form, other form]}, or as 'c1: [...]' lines under it",
+            )
+            return None
+        self.read(node, len(node.value))
+        blanks: dict[str, tuple[str, ...] | None] = {}
+        for key, value in node.value:
+            name = self.text(key, "a blank's name")
+            if name in blanks:
+                self.error(key, f"the blank '{name}' is given twice", "list its forms once")
+            elif name is not None:
+                blanks[name] = self.texts_value(key, value, F.Field(name, "texts", f.doc))
+        # What is wrong is said; the rest is still checked against the text.
+        return tuple((name, forms) for name, forms in blanks.items() if forms is not None)
 
     def bool_value(self, node: yaml.Node, f: F.Field) -> bool | None:
         if isinstance(node, yaml.ScalarNode):

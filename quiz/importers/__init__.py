@@ -209,9 +209,12 @@ def _cleaned(question: AnyQuestion) -> AnyQuestion:
     changes: dict[str, Any] = {}
     for field in fields(question):
         value = getattr(question, field.name)
-        if isinstance(value, str):
-            changes[field.name] = clean_text(value)
-        elif isinstance(value, tuple):
-            changes[field.name] = tuple(map(clean_text, value))
+        if isinstance(value, str | tuple):
+            changes[field.name] = _clean(value)
     changes["tags"] = tuple(dict.fromkeys(tag for tag in changes["tags"] if tag))
     return replace(question, **changes)
+
+
+def _clean(value: Any) -> Any:
+    """A text cleaned, or each text of a tuple (a cloze's `accept` holds pairs of them)."""
+    return clean_text(value) if isinstance(value, str) else tuple(map(_clean, value))

@@ -72,13 +72,13 @@ def _printable(text: str) -> str:
 
 def question_fields(question: AnyQuestion) -> dict[str, Any]:
     """The question's non-empty fields, in the format's order."""
-    specific = [f.name for f in F.TYPE_FIELDS[question.kind]]
+    specific = {f.name: f.kind for f in F.TYPE_FIELDS[question.kind]}
     common = [f.name for f in F.COMMON_FIELDS if f.name not in ("id", "type", "section")]
     fields: dict[str, Any] = {"id": question.id, "type": question.kind}
     for name in ("section", *specific, *common):
         value = getattr(question, name)
         if value not in ("", ()):
-            fields[name] = value
+            fields[name] = dict(value) if specific.get(name) == "blanks" else value  # {c1: [...]}
     return fields
 
 

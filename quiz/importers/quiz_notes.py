@@ -19,7 +19,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 from quiz.anki.changes import REMOVED_TAG
-from quiz.anki.notes import KEY_ATTRIBUTE
+from quiz.anki.notes import BLANK_ATTRIBUTE, KEY_ATTRIBUTE
 from quiz.anki.notetypes import (
     ACCEPTED,
     ANSWER,
@@ -33,6 +33,7 @@ from quiz.anki.notetypes import (
 from quiz.deck.fields import SLUG, slugify
 from quiz.deck.model import (
     AnyQuestion,
+    BlankForms,
     ChoiceQuestion,
     ClozeQuestion,
     MultiQuestion,
@@ -53,6 +54,12 @@ KEY_SPAN = re.compile(rf'<span\b[^>]*\b{KEY_ATTRIBUTE}="([^"]*)"[^>]*>')
 
 KEYED_FIELD = re.compile(rf'<span {KEY_ATTRIBUTE}="[^"]*">(.*)</span>', re.DOTALL)
 """A first field exactly as the exporter wrote it: the key's span around the text."""
+
+ACCEPTED_HEAD = re.compile(r'<div class="accepted"><span class="label">[^<]*</span> (.*?)</div>')
+"""The line of a cloze's other forms at the head of its explanation, as the exporter wrote it."""
+
+BLANK_SPAN = re.compile(rf'<span {BLANK_ATTRIBUTE}="(c\d+)">([^<]*)</span>')
+"""One blank's other forms, escaped and joined with '; '."""
 
 Fields = Mapping[str, str]
 """A note's fields, HTML as Anki holds it, by our field keys (see notetypes.NoteField)."""
@@ -95,9 +102,10 @@ def rebuild(
     question = ANSWER_PARTS[kind](by_key)
     if isinstance(question, str):
         return question
+    _, explanation = _accepted(by_key[EXPLANATION.key])
     return replace(
         question,
-        explain=field_text(by_key[EXPLANATION.key]),
+        explain=field_text(explanation),
         quote=field_text(by_key[QUOTE.key]),
         tags=tuple(tag for tag in tags if tag != deck_tag and not _exporters(tag)),
         section=section,
@@ -183,7 +191,21 @@ def _text(fields: Fields) -> TextQuestion:
 
 
 def _cloze(fields: Fields) -> ClozeQuestion:
-    return ClozeQuestion(id="-", text=field_text(fields[TEXT.key]))
+    accept, _ = _accepted(fields[EXPLANATION.key])
+    return ClozeQuestion(id="-", text=field_text(fields[TEXT.key]), accept=accept)
+
+
+def _accepted(explanation: str) -> tuple[BlankForms, str]:
+    """A cloze's other forms per blank, from the line the exporter puts at the head of
+    its explanation (see `accepted_forms`), and the explanation after that line."""
+    head = ACCEPTED_HEAD.match(explanation)
+    if head is None:
+        return (), explanation
+    forms = tuple(
+        (name, tuple(form for form in field_text(listed).split("; ") if form.strip()))
+        for name, listed in BLANK_SPAN.findall(head[1])
+    )
+    return forms, explanation[head.end() :]
 
 
 def _order(fields: Fields) -> OrderQuestion:

@@ -16,7 +16,8 @@ Points are in [0, 1]; a question is *correct* only with the full point. Partial 
 - `order`: the share of neighbouring pairs of the correct order that the learner kept
   next to each other and in order, so one item out of place costs one or two pairs,
   not every position after it;
-- `cloze`: the share of blanks filled right, each blank checked like a `text` answer.
+- `cloze`: the share of blanks filled right, each blank checked like a `text` answer
+  (its deletion, or a form its `accept` gives it).
 
 `choice`, `truefalse` and `text` earn 1 or 0.
 """
@@ -111,7 +112,8 @@ def _check_cloze(
     if len(given) != len(deletions):
         raise TypeError(f"cloze '{question.id}' has {len(deletions)} blanks, got {len(given)}")
     found = [
-        match_text(typed, (d.answer,), articles) for typed, d in zip(given, deletions, strict=True)
+        match_text(typed, question.accepted(d), articles)
+        for typed, d in zip(given, deletions, strict=True)
     ]
     right = sum(f is not None for f in found)
     note = " ".join(filter(None, (_spelling(f) for f in found)))

@@ -56,11 +56,14 @@ CARDS = {
     ),
     ("missions", 0): (
         ["Algeria keeps an embassy in [...] and a consulate in Gao."],
-        ["Algeria keeps an embassy in Bamako and a consulate in Gao."],
+        [
+            "Algeria keeps an embassy in Bamako and a consulate in Gao.",
+            "Also accepted: Kawkaw (for Gao)",  # the cloze's `accept`, for self-grading
+        ],
     ),
     ("missions", 1): (
         ["Algeria keeps an embassy in Bamako and a consulate in [a city]."],
-        ["Algeria keeps an embassy in Bamako and a consulate in Gao."],
+        ["Algeria keeps an embassy in Bamako and a consulate in Gao.", "Kawkaw (for Gao)"],
     ),
     ("events", 0): (
         ["Put these events in order, earliest first.", "Consulate seized"],

@@ -39,9 +39,9 @@ RIGHT = {
     "flight-ban-date": ["April 7, 2025", "7th of April 2025", "2025-04-07"],
     "hostage-count": ["Seven", "7", "seven hostages"],
     "territorial-integrity": ["territorial integrity"],
-    "al-qaeda-region": ["Islamic Maghreb"],
-    "flight-ban-reason": ["drones"],
-    "recall-accusation": ["rebel"],
+    "al-qaeda-region": ["Maghreb", "the Maghreb", "Islamic Maghreb", "Maghrib"],
+    "flight-ban-reason": ["drones", "drone", "UAVs", "unmanned aircraft"],
+    "recall-accusation": ["rebel", "rebels", "separatist", "Separatists"],
 }
 """What a learner who knows the fact would type, question by question."""
 
@@ -52,6 +52,9 @@ WRONG = {
     "hostage-count": ["8", "Six"],
     "mnla-partner": ["AQIM"],
     "likely-aircraft": ["MiG-21"],
+    "al-qaeda-region": ["Sahel", "Sahara"],
+    "flight-ban-reason": ["fighter jets", "airliners"],
+    "recall-accusation": ["Islamist", "jihadist"],
 }
 """Answers that must stay wrong: the article's error, the day/month order the checker
 refuses to guess (7/4 is 7 April or 4 July), and near misses."""

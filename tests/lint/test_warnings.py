@@ -147,6 +147,37 @@ def test_a_leading_article_does_not_hide_a_given_away_answer(tmp_path: Path) -> 
     assert found == ["answer-elsewhere", "answer-elsewhere"]  # each prompt gives the other away
 
 
+def test_a_day_of_the_month_does_not_give_away_a_bare_number(tmp_path: Path) -> None:
+    """`7` hostages is not printed in "April 7, 2025"; the date itself still is."""
+    count = "  - id: a\n    type: text\n    prompt: How many hostages?\n    answer: '7'\n"
+    when = "  - id: a\n    type: text\n    prompt: When?\n    answer: 7 April 2025\n"
+    stated = "  - id: b\n    type: truefalse\n    prompt: {}\n    answer: true\n"
+    for date in ("Flights stopped on April 7, 2025.", "Flights stopped on 7th of April."):
+        assert codes(tmp_path, count + stated.format(date)) == []
+    assert codes(tmp_path, count + stated.format("The 7 hostages were freed.")) == [
+        "answer-elsewhere"
+    ]
+    assert codes(tmp_path, count + stated.format("Some may 7 times refuse.")) == [
+        "answer-elsewhere"
+    ]
+    assert codes(tmp_path, when + stated.format("Flights stopped on 7 April 2025.")) == [
+        "answer-elsewhere"
+    ]
+
+
+def test_a_cloze_blanks_other_forms_are_checked_like_a_text_answers(tmp_path: Path) -> None:
+    cloze = (
+        "  - id: a\n    type: cloze\n    text: Algeria keeps a consulate in {{c1::Gao}}.\n"
+        "    accept: {c1: [GAO, Kawkaw]}\n"
+    )
+    assert codes(tmp_path, cloze) == ["redundant-accept"]
+    stated = "  - id: b\n    type: truefalse\n    prompt: Kawkaw is Gao's old name.\n"
+    assert codes(tmp_path, cloze + stated + "    answer: true\n") == [
+        "redundant-accept",
+        "answer-elsewhere",
+    ]
+
+
 SOURCE_HEADER = "deck: lint\ntitle: Lint\nsource:\n  file: source.md\nquestions:\n"
 SENTENCE = "Algeria has an embassy in Bamako and a consulate in Gao."
 

@@ -130,6 +130,17 @@ def test_cloze_checks_each_blank_like_text(deck: Deck) -> None:
     assert "“Bamako”" in typo.note
 
 
+def test_a_cloze_blank_takes_the_forms_its_accept_gives_it(deck: Deck) -> None:
+    """`accept: {c2: [Kawkaw]}`: the other name counts in c2, and only there."""
+    missions = question(deck, "missions")
+    assert check_answer(missions, ("Bamako", "Kawkaw")).correct
+    assert check_answer(missions, ("Bamako", "kawkaw")).correct
+    assert check_answer(missions, ("Kawkaw", "Gao")).points == 0.5
+    typo = check_answer(missions, ("Bamako", "Kawkau"))
+    assert typo.correct
+    assert "“Kawkaw”" in typo.note
+
+
 def test_cloze_needs_one_answer_per_blank(deck: Deck) -> None:
     with pytest.raises(TypeError, match="2 blanks"):
         check_answer(question(deck, "missions"), ("Bamako",))
