@@ -7,6 +7,8 @@ scheduler, no genanki, no I/O. Anki's rules it follows, checked with anki 26.9.3
   ahead of the learner's, reckoning the package's days as whole days since its `crt`. The
   package's `crt` is the start of the learner's day at export (`StudyProgress.day_start`),
   so a card due on the learner's day D has `due` = D − today and lands on day D in Anki.
+- A review card's `ivl` is its due day less the day of its last review, as Anki counts
+  days (from 4 a.m.): what Anki itself would hold after that review, to the day.
 - A (re)learning card's `due` is a Unix time in seconds; `left` its steps to go.
 - FSRS's memory state lives in the card's `data` JSON: `s` stability, `d` difficulty,
   `lrt` the last review's Unix time (Anki keeps 32-bit floats, rounding stability to four
@@ -69,7 +71,7 @@ def anki_schedule(card: StudiedCard, today: date) -> AnkiSchedule:
         type=CARD_TYPE[card.phase],
         queue=QUEUE[card.phase],
         due=(card.due_day - today).days if review else int(card.due.timestamp()),
-        ivl=_days_between(card.last_review, card.due) if review else 0,
+        ivl=max(1, (card.due_day - card.review_day).days) if review else 0,
         factor=FACTOR,
         reps=len(card.reviews),
         lapses=sum(1 for step in card.reviews if _is_lapse(step)),

@@ -46,7 +46,9 @@ class StudiedCard:
     """A card the learner has reviewed at least once: its schedule now and its reviews.
 
     `phase` is "learning", "review" or "relearning"; `due_day` is the learner's calendar
-    day on which `due` falls; `steps_left` counts the (re)learning steps still to go.
+    day on which `due` falls; `review_day` the day of the last review as Anki counts days
+    (ANKI_DAY_BEGINS), from which Anki counts a review card's interval; `steps_left`
+    counts the (re)learning steps still to go.
     """
 
     phase: str
@@ -55,6 +57,7 @@ class StudiedCard:
     stability: float
     difficulty: float
     last_review: datetime
+    review_day: date
     steps_left: int
     reviews: tuple[ReviewStep, ...]
 

@@ -68,13 +68,15 @@ def _studied(card: CardState, steps: tuple[ReviewStep, ...], tz: tzinfo | None) 
     """The plain record of a saved card; the last review's due time is the saved one."""
     last = steps[-1]
     steps = (*steps[:-1], ReviewStep(last.review, last.phase_before, card.due))
+    last_review = card.last_review or last.review.reviewed_at
     return StudiedCard(
         phase=card.phase,
         due=card.due,
         due_day=local_day(card.due, tz),
         stability=card.stability or 0.0,
         difficulty=card.difficulty or 0.0,
-        last_review=card.last_review or last.review.reviewed_at,
+        last_review=last_review,
+        review_day=local_day(last_review - ANKI_DAY_BEGINS, tz),
         steps_left=max(1, STEPS[card.phase] - (card.step or 0)) if card.phase in STEPS else 0,
         reviews=steps,
     )

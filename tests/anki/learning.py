@@ -3,6 +3,9 @@ days of study, and fresh Anki collections that import packages with scheduling."
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -109,3 +112,13 @@ def export_from_anki(col: Collection, path: Path, kind: str = "apkg") -> None:
         legacy=kind == "legacy",
     )
     col.export_anki_package(out_path=str(path), options=options, limit=None)
+
+
+def run_in_zone(test: str, zone: str) -> None:
+    """Run one test in a pytest process started with `TZ=zone`: Anki's Rust code reads the
+    zone once, so changing it inside this process would not reach Anki."""
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test]
+    run = subprocess.run(
+        command, env={**os.environ, "TZ": zone}, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stdout[-3000:]

@@ -8,9 +8,6 @@ thing a learner can make); the import happens now, days after the export.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +29,7 @@ from .learning import (
     anki_due_day,
     import_with_scheduling,
     revlog_count,
+    run_in_zone,
 )
 
 STUDY: dict[str, list[Rating]] = {
@@ -149,14 +147,10 @@ def test_a_second_export_adds_no_review_twice_and_anki_keeps_the_cards_it_has(
 
 @pytest.mark.parametrize("zone", ["America/Los_Angeles", "Asia/Tokyo"])
 def test_the_due_day_is_the_same_east_and_west_of_utc(zone: str) -> None:
-    """The first test again, in a process started in `zone` (Anki's Rust code reads the
-    zone once, so changing it inside this process would not reach Anki)."""
-    test = f"{__file__}::test_studied_cards_keep_queue_due_day_reviews_and_memory_in_anki"
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test]
-    run = subprocess.run(
-        command, env={**os.environ, "TZ": zone}, capture_output=True, text=True, check=False
+    """The first test again, in a process started in `zone`."""
+    run_in_zone(
+        f"{__file__}::test_studied_cards_keep_queue_due_day_reviews_and_memory_in_anki", zone
     )
-    assert run.returncode == 0, run.stdout[-3000:]
 
 
 def test_no_progress_leaves_every_card_new(
