@@ -21,8 +21,16 @@ from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import RunKind, SessionRow
 from quiz.store.question_stats import question_stats
 from quiz.study.figures import bars, day_axis
-from quiz.study.statistics import CHART_DAYS, Missed, ScoreTrend, Statistics, gather_statistics
+from quiz.study.statistics import (
+    CHART_DAYS,
+    Missed,
+    ScoreTrend,
+    Statistics,
+    Suspended,
+    gather_statistics,
+)
 from quiz.tui.text import prompt_of
+from quiz.words import plural
 
 COLUMNS = ("Deck", "Date", "Score", "Percent")
 MAX_TITLE = 40
@@ -81,6 +89,7 @@ def report(database: Database, args: argparse.Namespace) -> int:
         trends_text(statistics.trends),
         reviews_text(statistics),
         missed_text(statistics.missed),
+        suspended_text(statistics.suspended),
         QUESTIONS_HINT if rows else "",
     )
     for section in filter(None, sections):
@@ -192,4 +201,17 @@ def missed_text(missed: Sequence[Missed]) -> str:
     for count, entry in zip(counts, missed, strict=True):
         prompt = shown(" ".join(prompt_of(entry.question).split()))
         lines.append(f"  {count:>{width}}  {prompt}")
+    return "\n".join(lines)
+
+
+def suspended_text(suspended: Sequence[Suspended]) -> str:
+    """Each deck with suspended cards, and how many are leeches; "" when none is."""
+    if not suspended:
+        return ""
+    width = max(len(_short(entry.deck.title)) for entry in suspended)
+    lines = ["Suspended cards (quiz study --unsuspend brings them back)"]
+    for entry in suspended:
+        leeches = f" ({plural(entry.leeches, 'leech', 'leeches')})" if entry.leeches else ""
+        title = shown(_short(entry.deck.title))
+        lines.append(f"  {title:<{width}}  {plural(entry.cards, 'card')}{leeches}")
     return "\n".join(lines)

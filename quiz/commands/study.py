@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quiz.commands import (
@@ -19,8 +20,10 @@ from quiz.commands import (
     run_app,
 )
 from quiz.study.settings import (
+    DEFAULT_LEECH_THRESHOLD,
     DEFAULT_NEW_PER_DAY,
     DEFAULT_RETENTION,
+    leech_threshold_problem,
     new_per_day_problem,
     retention_problem,
 )
@@ -36,6 +39,7 @@ def register(sub: Subparsers) -> None:
         "study",
         "quiz study",
         "quiz study decks/algeria-mali-relations.yaml --new-per-day 10 --retention 0.85",
+        "quiz study decks/algeria-mali-relations.yaml --unsuspend",
     )
     add_deck_paths(parser)
     parser.add_argument(
@@ -52,14 +56,37 @@ def register(sub: Subparsers) -> None:
         help="the share of due cards FSRS aims to have you recall, kept for the decks named"
         f" (default: the deck's own, first {DEFAULT_RETENTION})",
     )
+    parser.add_argument(
+        "--leech-threshold",
+        type=leech_threshold,
+        metavar="L",
+        help="a card forgotten this many times is a leech: suspended, and listed by quiz"
+        " flagged; 0 marks none; kept for the decks named"
+        f" (default: the deck's own, first {DEFAULT_LEECH_THRESHOLD})",
+    )
+    parser.add_argument(
+        "--unsuspend",
+        action="store_true",
+        help="bring back every suspended card of the decks named, leeches too, and say how"
+        " many, without opening the app",
+    )
     add_seed(parser, "choice")
     parser.set_defaults(run=run)
 
 
 def new_per_day(text: str) -> int:
     """A whole number from 0 (reviews only) to `MAX_NEW_PER_DAY`."""
+    return _whole(text, new_per_day_problem)
+
+
+def leech_threshold(text: str) -> int:
+    """A whole number from 0 (no leeches) to `MAX_LEECH_THRESHOLD`."""
+    return _whole(text, leech_threshold_problem)
+
+
+def _whole(text: str, problem_of: Callable[[int], str]) -> int:
     value = int(text) if text.isdigit() else -1
-    problem = new_per_day_problem(value)
+    problem = problem_of(value)
     if problem:
         raise argparse.ArgumentTypeError(f"{problem}: {text!r}")
     return value
@@ -86,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"quiz: error: {message}; study keeps its schedules there", file=sys.stderr)
         return 1
     try:
+        if args.unsuspend:
+            return _unsuspend(decks, database)
         return _study(args, decks, database, message)
     finally:
         database.close()
@@ -99,10 +128,31 @@ def _study(args: argparse.Namespace, decks: list[Deck], database: Database, mess
     try:
         for deck in decks:
             keep_settings(
-                database, deck.id, new_per_day=args.new_per_day, desired_retention=args.retention
+                database,
+                deck.id,
+                new_per_day=args.new_per_day,
+                desired_retention=args.retention,
+                leech_threshold=args.leech_threshold,
             )
         settings = deck_settings(database, decks[0].id)
     except StoreError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
     return run_app(args, decks, (database, message), begin="study", study_settings=settings)
+
+
+def _unsuspend(decks: list[Deck], database: Database) -> int:
+    """Bring back every suspended card of the decks, one line per deck saying how many."""
+    from quiz.deck.errors import shown
+    from quiz.store.database import StoreError
+    from quiz.study.set_aside import unsuspend
+    from quiz.words import plural
+
+    for deck in decks:
+        try:
+            count = unsuspend(database, deck.id)
+        except StoreError as exc:
+            print(f"quiz: error: {exc}", file=sys.stderr)
+            return 1
+        print(shown(f"{deck.title}: {plural(count, 'card')} unsuspended"))
+    return 0

@@ -4,9 +4,11 @@ A card row holds the scheduler's state as the scheduler wrote it (JSON text, nev
 here) and its due time as a column, so "what is due" is one indexed query on
 (deck_id, due). A review is saved together with the card's new state in one transaction:
 a study session killed at any moment has kept every review it finished and never half of
-one. Rows are deleted only by an undo (`undo_review`), which takes back one review and
-restores the card it changed, again in one transaction: a question removed from its deck
-keeps its schedule, ready for the day it comes back. The scheduler lives above
+one. A review may change the card's marks in the same transaction (a leech is suspended
+as it is rated; `quiz.store.card_marks`). Rows are deleted only by an undo
+(`undo_review`), which takes back one review and restores the card and marks it changed,
+again in one transaction: a question removed from its deck keeps its schedule, ready for
+the day it comes back. The scheduler lives above
 (`quiz.study.cards` turns these rows into its cards); nothing here knows of it, or of the UI.
 """
 
@@ -17,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from quiz.store.card_marks import Change, MarkRow, read_mark, write_mark
 from quiz.store.database import Database, StoreError
 from quiz.store.instants import from_timestamp, timestamp
 
@@ -37,11 +40,13 @@ class CardRow:
 
 @dataclass(frozen=True, slots=True)
 class CardWrite:
-    """What a review writes: the card's new state text, its due time, the scheduler's log."""
+    """What a review writes: the card's new state text, its due time, the scheduler's log,
+    and how it changes the card's marks (None: it leaves them), such as a leech's."""
 
     state: str
     due: datetime
     log: str
+    mark: Change | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +64,14 @@ class ReviewFacts:
 
 @dataclass(frozen=True, slots=True)
 class SavedWrite:
-    """What `save_review` did: the review's instant and row id, and the card row it
-    replaced (None for a card never reviewed), which is all an undo needs."""
+    """What `save_review` did: the review's instant and row id, the card row it replaced
+    (None for a card never reviewed) and, when it changed the card's marks, the marks
+    before and after: all an undo needs."""
 
     reviewed_at: datetime
     review_id: int
     before: CardRow | None
+    marks: tuple[MarkRow | None, MarkRow] | None = None
 
 
 Review = Callable[[CardRow | None, datetime], CardWrite]
@@ -166,6 +173,11 @@ def save_review(
             " DO UPDATE SET state = excluded.state, due = excluded.due",
             (deck_id, question_id, write.state, timestamp(write.due)),
         )
+        marks = None
+        if write.mark is not None:
+            marks_before = read_mark(connection, deck_id, question_id)
+            marks = marks_before, write.mark(marks_before, now)
+            write_mark(connection, deck_id, marks[1])
         cursor = connection.execute(
             "INSERT INTO reviews (deck_id, question_id, rating, correct, seconds, reviewed_at, log)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -179,14 +191,14 @@ def save_review(
                 write.log,
             ),
         )
-    return SavedWrite(now, int(cursor.lastrowid or 0), before)
+    return SavedWrite(now, int(cursor.lastrowid or 0), before, marks)
 
 
 def undo_review(
     db: Database, deck_id: str, question_id: str, saved: SavedWrite, written: str
 ) -> None:
     """Take back the review `saved`: delete it and put back the card row it replaced (or
-    remove the card, if it was its first review), all or nothing.
+    remove the card, if it was its first review) and the marks it changed, all or nothing.
 
     `written` is the state that review wrote; if the card holds another now (another
     window rated it since), nothing changes and a StoreError says so.
@@ -209,6 +221,19 @@ def undo_review(
                 "UPDATE cards SET state = ?, due = ? WHERE deck_id = ? AND question_id = ?",
                 (before.state, timestamp(before.due), deck_id, question_id),
             )
+        if saved.marks is not None:
+            marks_before, _ = saved.marks
+            write_mark(connection, deck_id, marks_before or MarkRow(question_id))
+
+
+def card_ratings(db: Database, deck_id: str, question_id: str) -> list[tuple[int, datetime]]:
+    """The question's ratings (1–4) and their instants, oldest first."""
+    rows = db.query(
+        "SELECT rating, reviewed_at FROM reviews WHERE deck_id = ? AND question_id = ?"
+        " ORDER BY reviewed_at, id",
+        (deck_id, question_id),
+    )
+    return [(int(rating), _due(db, deck_id, question_id, moment)) for rating, moment in rows]
 
 
 def new_cards_since(db: Database, deck_id: str, since: datetime) -> int:

@@ -142,6 +142,21 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE reviews ADD COLUMN source TEXT NOT NULL DEFAULT 'terminal';
     """,
+    # Version 7: cards set aside (suspended until the learner unsuspends them, or buried
+    # until a moment) and leeches, beside their schedules, which stay as they were; a
+    # deck's leech threshold (NULL: the default).
+    """
+    CREATE TABLE card_marks (
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        suspended_at TEXT,
+        buried_until TEXT,
+        leech_at TEXT,
+        leech_fingerprint TEXT,
+        PRIMARY KEY (deck_id, question_id)
+    );
+    ALTER TABLE study_settings ADD COLUMN leech_threshold INTEGER;
+    """,
 )
 """Each entry upgrades the schema by one version; never edit one that has shipped."""
 

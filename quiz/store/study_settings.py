@@ -7,28 +7,38 @@ says what the values mean (`quiz.study.deck_settings`); nothing here knows.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from quiz.store.database import Database
 
 
-def settings_row(db: Database, deck_id: str) -> tuple[int | None, float | None]:
-    """(new cards per day, desired retention) saved for the deck; None where never set."""
+@dataclass(frozen=True, slots=True)
+class SettingsRow:
+    """A deck's saved settings; None where never set."""
+
+    new_per_day: int | None = None
+    desired_retention: float | None = None
+    leech_threshold: int | None = None
+
+
+def settings_row(db: Database, deck_id: str) -> SettingsRow:
+    """The settings saved for the deck; None where never set."""
     rows = db.query(
-        "SELECT new_per_day, desired_retention FROM study_settings WHERE deck_id = ?", (deck_id,)
+        "SELECT new_per_day, desired_retention, leech_threshold FROM study_settings"
+        " WHERE deck_id = ?",
+        (deck_id,),
     )
-    if not rows:
-        return None, None
-    return rows[0]["new_per_day"], rows[0]["desired_retention"]
+    return SettingsRow(*rows[0]) if rows else SettingsRow()
 
 
-def save_settings(
-    db: Database, deck_id: str, new_per_day: int | None, desired_retention: float | None
-) -> None:
+def save_settings(db: Database, deck_id: str, values: SettingsRow) -> None:
     """Keep the values given for the deck; a None leaves that setting as it was."""
     with db.transaction() as connection:
         connection.execute(
-            "INSERT INTO study_settings (deck_id, new_per_day, desired_retention)"
-            " VALUES (?, ?, ?) ON CONFLICT (deck_id) DO UPDATE SET"
+            "INSERT INTO study_settings (deck_id, new_per_day, desired_retention, leech_threshold)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (deck_id) DO UPDATE SET"
             " new_per_day = COALESCE(excluded.new_per_day, new_per_day),"
-            " desired_retention = COALESCE(excluded.desired_retention, desired_retention)",
-            (deck_id, new_per_day, desired_retention),
+            " desired_retention = COALESCE(excluded.desired_retention, desired_retention),"
+            " leech_threshold = COALESCE(excluded.leech_threshold, leech_threshold)",
+            (deck_id, values.new_per_day, values.desired_retention, values.leech_threshold),
         )

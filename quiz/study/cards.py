@@ -22,6 +22,7 @@ from quiz.store.cards import (
 )
 from quiz.store.cards import undo_review as undo_saved_review
 from quiz.store.database import Database
+from quiz.study.leeches import LeechRule, lapses, leech_mark, threshold_met
 from quiz.study.scheduler import CardState, Rating, StudyScheduler, card_key
 
 
@@ -42,6 +43,8 @@ class SavedReview:
     reviewed_at: datetime
     card: CardState
     write: SavedWrite
+    leech: int = 0
+    """The lapses that made the card a leech with this review (it was suspended); 0 if not."""
 
 
 def new_card(deck_id: str, question_id: str, now: datetime) -> CardState:
@@ -80,8 +83,10 @@ def record_review(
     correct: bool | None = None,
     seconds: float | None = None,
     fuzz: float | None = None,
+    leeches: LeechRule | None = None,
 ) -> SavedReview:
-    """Rate the question's card now and save its new state and the review, all or nothing.
+    """Rate the question's card now and save its new state and the review, all or nothing;
+    a lapse that makes it a leech (`leeches`) suspends it in the same transaction.
 
     `fuzz` is the draw the rating buttons were previewed with (`StudyScheduler.fuzz`).
 
@@ -89,17 +94,23 @@ def record_review(
     same deck cannot overwrite each other's reviews.
     """
     after: list[CardState] = []
+    watch = leeches is not None and leeches.threshold > 0 and rating is Rating.Again
+    lapsed = lapses(db, deck_id, question_id) + 1 if watch else 0
 
     def review(row: CardRow | None, now: datetime) -> CardWrite:
         card = new_card(deck_id, question_id, now) if row is None else card_state(db, deck_id, row)
         reviewed, log = scheduler.review(card, rating, now, seconds, fuzz=fuzz)
         after.append(reviewed)
-        return CardWrite(reviewed.to_json(), reviewed.due, log)
+        mark = None
+        if leeches and card.phase == "review" and threshold_met(lapsed, leeches.threshold):
+            mark = leech_mark(question_id, leeches.fingerprint)
+        return CardWrite(reviewed.to_json(), reviewed.due, log, mark)
 
     facts = ReviewFacts(int(rating), correct, seconds)
     write = save_review(db, deck_id, question_id, facts, review)
+    leech = lapsed if write.marks is not None else 0
     return SavedReview(
-        deck_id, question_id, rating, correct, seconds, write.reviewed_at, after[-1], write
+        deck_id, question_id, rating, correct, seconds, write.reviewed_at, after[-1], write, leech
     )
 
 

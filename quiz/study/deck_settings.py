@@ -1,8 +1,8 @@
 """A deck's study settings, kept in the store between sittings and read back with defaults.
 
-The daily new-card limit and the desired retention belong to a deck (Anki keeps them in
-a deck's options): changed in the study options or by `quiz study --new-per-day N
---retention R`, they last until changed again.
+The daily new-card limit, the desired retention and the leech threshold belong to a deck
+(Anki keeps them in a deck's options): changed in the study options or by `quiz study
+--new-per-day N --retention R --leech-threshold L`, they last until changed again.
 """
 
 from __future__ import annotations
@@ -10,24 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz.store.database import Database
-from quiz.store.study_settings import save_settings, settings_row
-from quiz.study.settings import DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION
+from quiz.store.study_settings import SettingsRow, save_settings, settings_row
+from quiz.study.settings import DEFAULT_LEECH_THRESHOLD, DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION
 
 
 @dataclass(frozen=True, slots=True)
 class StudySettings:
-    """How one deck is studied: new cards a day, and the recall FSRS aims at."""
+    """How one deck is studied: new cards a day, the recall FSRS aims at, and how many
+    times a card is forgotten before it is a leech (and suspended)."""
 
     new_per_day: int = DEFAULT_NEW_PER_DAY
     desired_retention: float = DEFAULT_RETENTION
+    leech_threshold: int = DEFAULT_LEECH_THRESHOLD
 
 
 def deck_settings(db: Database, deck_id: str) -> StudySettings:
     """The deck's saved settings, the defaults where none was saved."""
-    new_per_day, retention = settings_row(db, deck_id)
+    row = settings_row(db, deck_id)
     return StudySettings(
-        DEFAULT_NEW_PER_DAY if new_per_day is None else int(new_per_day),
-        DEFAULT_RETENTION if retention is None else float(retention),
+        DEFAULT_NEW_PER_DAY if row.new_per_day is None else int(row.new_per_day),
+        DEFAULT_RETENTION if row.desired_retention is None else float(row.desired_retention),
+        DEFAULT_LEECH_THRESHOLD if row.leech_threshold is None else int(row.leech_threshold),
     )
 
 
@@ -37,6 +40,7 @@ def keep_settings(
     *,
     new_per_day: int | None = None,
     desired_retention: float | None = None,
+    leech_threshold: int | None = None,
 ) -> None:
     """Save the settings given for the deck (StoreError if the store refuses)."""
-    save_settings(db, deck_id, new_per_day, desired_retention)
+    save_settings(db, deck_id, SettingsRow(new_per_day, desired_retention, leech_threshold))

@@ -1,9 +1,11 @@
 """Numbers for the home screen and the statistics screen, read from the store.
 
 Definitions, used the same way everywhere:
-- a deck's questions are *new* (never reviewed), *due now* (reviewed, due at or before
-  now) or *learned* (reviewed, not due yet); the three add up to the deck's size, and
-  questions removed from the YAML are not counted even though their state is kept;
+- a deck's questions are *suspended* (never shown until unsuspended), *buried* (not
+  shown until a later day), or else *new* (never reviewed), *due now* (reviewed, due at
+  or before now) or *learned* (reviewed, not due yet); the five add up to the deck's
+  size, and questions removed from the YAML are not counted even though their state is
+  kept;
 - a review was *recalled* when the answer was checked right, or, for a flashcard
   reveal where nothing was checked, when the learner rated it anything but Again;
   *retention* is the share of reviews recalled;
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from quiz.deck.model import Deck
+from quiz.store.card_marks import mark_rows
 from quiz.store.database import Database
 from quiz.store.instants import from_timestamp, timestamp
 from quiz.store.merge import SOURCE_ANKI
@@ -31,12 +34,15 @@ RECALLED = "COALESCE(correct, rating > 1)"
 
 @dataclass(frozen=True, slots=True)
 class DeckProgress:
-    """Where a deck stands at a moment; `next_due` is None when nothing is scheduled later."""
+    """Where a deck stands at a moment; `next_due` is None when nothing is scheduled later
+    (cards set aside not counted)."""
 
     due_now: int
     new: int
     learned: int
     next_due: datetime | None
+    suspended: int = 0
+    buried: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,22 +79,40 @@ class MissedQuestion:
 
 
 def deck_progress(db: Database, deck: Deck, now: datetime) -> DeckProgress:
-    """Due now, new and learned counts of the deck's current questions, and the next due time.
+    """Due now, new, learned, suspended and buried counts of the deck's current questions,
+    and the next due time of a card not set aside.
 
     `next_due` is the earliest due time after `now` (what is due before is in `due_now`).
     """
+    suspended, buried = _set_aside(db, deck, now)
     rows = db.query("SELECT question_id, due FROM cards WHERE deck_id = ?", (deck.id,))
+    aside = len(suspended) + len(buried)
     if not rows:  # never studied: no need to look through a big deck's questions
-        return DeckProgress(due_now=0, new=len(deck.questions), learned=0, next_due=None)
+        return DeckProgress(0, len(deck.questions) - aside, 0, None, len(suspended), len(buried))
     saved = {row["question_id"]: from_timestamp(row["due"]) for row in rows}
-    dues = [saved[q.id] for q in deck.questions if q.id in saved]
+    set_aside = suspended | buried
+    dues = [saved[q.id] for q in deck.questions if q.id in saved and q.id not in set_aside]
     later = [due for due in dues if due > now]
     return DeckProgress(
         due_now=len(dues) - len(later),
-        new=len(deck.questions) - len(dues),
+        new=len(deck.questions) - len(dues) - aside,
         learned=len(later),
         next_due=min(later, default=None),
+        suspended=len(suspended),
+        buried=len(buried),
     )
+
+
+def _set_aside(db: Database, deck: Deck, now: datetime) -> tuple[set[str], set[str]]:
+    """The ids of the deck's current questions suspended, and of those buried (not
+    suspended) past `now`."""
+    marks = mark_rows(db, deck.id)
+    if not marks:
+        return set(), set()
+    current = {question.id for question in deck.questions}
+    suspended = {m.question_id for m in marks if m.suspended_at is not None}
+    buried = {m.question_id for m in marks if m.buried_until is not None and m.buried_until > now}
+    return suspended & current, (buried - suspended) & current
 
 
 def reviews_per_day(

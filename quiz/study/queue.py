@@ -1,8 +1,10 @@
 """What to study now: the due cards, most overdue first, then new ones up to a daily limit.
 
-Only the deck's current questions are offered. A card whose question left the YAML
+Only the deck's current questions are offered, and not those set aside (suspended, or
+buried until a later day: `quiz.study.set_aside`). A card whose question left the YAML
 keeps its saved state (and its schedule resumes if the question comes back) but is not
-studied. "Today", for the limit, is the learner's local calendar day (`quiz.study.times`).
+studied. "Today", for the limit, is the learner's local calendar day (`quiz.study.times`);
+when a sitting passes into the next day, the queue is read afresh (buried cards return).
 
 The due index (deck, due time) is the queue: the most overdue card is its first row, and
 a rating moves the card along it. A sitting reads the ids of every schedule once (which
@@ -14,11 +16,12 @@ ten schedules or a hundred thousand. Nothing here knows Textual.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from quiz.deck.model import AnyQuestion, Deck
+from quiz.store.card_marks import aside_ids
 from quiz.store.cards import (
     due_at,
     due_between,
@@ -72,8 +75,11 @@ class StudyQueue:
         self._unseen: list[int] = []
         """Deck positions of the questions never reviewed, in deck order."""
         self._next_unseen = 0
+        self._aside: set[str] = set()
+        """The ids of the deck's questions set aside (suspended or buried): not studied."""
         self._removed: list[datetime] = []
-        """The due times of schedules whose question left the deck, sorted: never studied."""
+        """The due times of schedules whose question left the deck or is set aside, sorted:
+        not studied."""
         self._due = 0
         """How many of the deck's current questions are due as of `_read_until`."""
         self._read_until: datetime | None = None
@@ -98,7 +104,7 @@ class StudyQueue:
         due = sorted(
             (due, self._positions[question_id])
             for question_id, due in due_between(self._db, self._deck.id, None, now)
-            if question_id in self._positions
+            if self._studied(question_id)
         )
         new = self._unseen[self._next_unseen :][: self._new_left()]
         return [self._deck.questions[position] for position in [p for _, p in due] + new]
@@ -130,43 +136,79 @@ class StudyQueue:
         else:
             self._due += 1
 
+    def set_aside(self, question_id: str, due: datetime | None) -> None:
+        """Study the question no more in this sitting (suspended, buried): the card on show,
+        `due` None while it is new, or the card just rated, due at `due`."""
+        self._aside.add(question_id)
+        if due is None:
+            del self._unseen[self._next_unseen]
+            return
+        insort(self._removed, due)
+        if self._read_until is not None and due <= self._read_until:
+            self._due -= 1
+
+    def put_back(self, question_id: str, due: datetime | None) -> None:
+        """Undo `set_aside(question_id, due)`, the last change not yet undone: the card is
+        studied again, next if it is new. A card back already (buried until a day since
+        begun) is left as it is."""
+        if question_id not in self._aside:
+            return
+        self._aside.remove(question_id)
+        if due is None:
+            self._unseen.insert(self._next_unseen, self._positions[question_id])
+            return
+        del self._removed[bisect_left(self._removed, due)]
+        if self._read_until is not None and due <= self._read_until:
+            self._due += 1
+
     def _catch_up(self, now: datetime) -> None:
-        """Count what fell due since the last call, and renew the allowance on a new day."""
-        if self._read_until is None:
-            self._read_schedules()
+        """Count what fell due since the last call; on a new day, read the queue afresh
+        (cards buried yesterday are back) and renew the allowance."""
+        day = local_day(now, self._tz)
+        if self._read_until is None or day != self._day:
+            self._read_schedules(now)
         elif now <= self._read_until:
             return
         fallen = due_count(self._db, self._deck.id, self._read_until, now)
         since = self._read_until
         before = 0 if since is None else bisect_right(self._removed, since)
-        gone = bisect_right(self._removed, now) - before  # due, but their question left
+        gone = bisect_right(self._removed, now) - before  # due, but not studied
         self._due += fallen - gone
         self._read_until = now
-        day = local_day(now, self._tz)
         if day != self._day:
             self._day = day
             self._allowance = new_allowance(
                 self._db, self._deck.id, now, new_per_day=self._new_per_day, tz=self._tz
             )
 
-    def _read_schedules(self) -> None:
-        """Which questions were never reviewed, and when those removed from the deck are due:
-        the one read of every schedule's id, from the primary key's index."""
+    def _read_schedules(self, now: datetime) -> None:
+        """Which questions were never reviewed, which are set aside, and when those not
+        studied are due: the one read of every schedule's id, from the primary key's index."""
         scheduled = scheduled_ids(self._db, self._deck.id)
-        self._unseen = [n for n, q in enumerate(self._deck.questions) if q.id not in scheduled]
-        removed = scheduled.difference(self._positions)
+        self._aside = aside_ids(self._db, self._deck.id, now)
+        self._unseen = [
+            n
+            for n, q in enumerate(self._deck.questions)
+            if q.id not in scheduled and q.id not in self._aside
+        ]
+        self._next_unseen, self._due, self._read_until = 0, 0, None
+        removed = {q for q in scheduled if not self._studied(q)}
         self._removed = sorted(due_times(self._db, self._deck.id, removed)) if removed else []
+
+    def _studied(self, question_id: str) -> bool:
+        """The question is in the deck and not set aside."""
+        return question_id in self._positions and question_id not in self._aside
 
     def _most_overdue(self, now: datetime) -> int | None:
         """The deck position of the most overdue current card (the first in the deck among
         those due at the same instant), read from the due index a few rows at a time."""
         limit = 1 + bisect_right(self._removed, now)  # enough to pass every removed one
         rows = most_overdue(self._db, self._deck.id, now, limit)
-        first = next((due for question_id, due in rows if question_id in self._positions), None)
+        first = next((due for question_id, due in rows if self._studied(question_id)), None)
         if first is None:
             return None
         tied = due_at(self._db, self._deck.id, first)  # as a rule, that one card alone
-        return min(self._positions[q] for q in tied if q in self._positions)
+        return min(self._positions[q] for q in tied if self._studied(q))
 
     def _new_left(self) -> int:
         return max(0, min(self._allowance, len(self._unseen) - self._next_unseen))

@@ -4,7 +4,9 @@ The queue (`StudyQueue`) is brought up to date before every card, so a card rate
 comes back once its short step is due and today's new cards count against the daily limit. A card is
 answered exactly as a quiz question is: it is shown as a one-question `QuizSession`,
 which orders its choices, checks the answer and times it. Each rating is saved at once
-(`record_review`), so a sitting stopped at any moment has kept every card it rated.
+(`record_review`), so a sitting stopped at any moment has kept every card it rated. The
+card on show can be suspended or buried instead (`set_aside`), and a rating that makes it a
+leech suspends it too; `undo` takes back the last rating or setting aside, one at a time.
 Knows nothing of Textual.
 """
 
@@ -12,25 +14,38 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
+from quiz.deck.fingerprint import content_fingerprint
 from quiz.deck.model import AnyQuestion, Deck
 from quiz.play.scoring import Given
 from quiz.play.session import AnswerRecord, QuizSession, Seconds
 from quiz.store.database import Database
 from quiz.study.cards import SavedReview, record_review, undo_review
+from quiz.study.leeches import LeechRule
 from quiz.study.progress import DeckProgress, deck_progress
 from quiz.study.queue import Remaining, StudyItem, StudyQueue
 from quiz.study.rating import suggest_rating
 from quiz.study.scheduler import Rating, StudyScheduler
-from quiz.study.settings import DEFAULT_NEW_PER_DAY
+from quiz.study.set_aside import Aside, SetAside, bring_back, set_aside
+from quiz.study.settings import DEFAULT_LEECH_THRESHOLD, DEFAULT_NEW_PER_DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What `undo` took back from `item`'s card: a rating, or its setting aside."""
+
+    item: StudyItem
+    taken: SavedReview | SetAside
 
 
 class StudySession:
     """Studies `deck` card by card: `next_card`, then `answer` or `flip`, then `rate`.
 
     `seed` orders each card's choices as a quiz with that seed would; `clock` (seconds,
-    monotonic) times the answers; `tz` is the learner's zone for the daily new-card limit.
+    monotonic) times the answers; `tz` is the learner's zone for the daily new-card limit
+    and for when a buried card returns; `leech_threshold` is the deck's (0: no leeches).
     """
 
     def __init__(
@@ -40,6 +55,7 @@ class StudySession:
         scheduler: StudyScheduler,
         *,
         new_per_day: int = DEFAULT_NEW_PER_DAY,
+        leech_threshold: int = DEFAULT_LEECH_THRESHOLD,
         seed: int = 0,
         clock: Seconds = time.monotonic,
         tz: tzinfo | None = None,
@@ -48,6 +64,7 @@ class StudySession:
         self.deck = deck
         self.scheduler = scheduler
         self.new_per_day = new_per_day
+        self.leech_threshold = leech_threshold
         self.seed = seed
         self.ratings: Counter[Rating] = Counter()
         self.remaining = Remaining(0, 0)
@@ -57,8 +74,10 @@ class StudySession:
         self._clock = clock
         self._card: QuizSession | None = None
         self._fuzz: float | None = None
-        self._rated: list[tuple[StudyItem, SavedReview]] = []
-        """This sitting's ratings not undone, last last: what `undo` takes back."""
+        self._tz = tz
+        self._steps: list[Undone] = []
+        """This sitting's ratings and cards set aside not undone, last last: what `undo`
+        takes back."""
         self._queue = StudyQueue(db, deck, new_per_day=new_per_day, tz=tz)
 
     def next_card(self) -> StudyItem | None:
@@ -67,24 +86,41 @@ class StudySession:
         self.remaining = self._queue.remaining
         return self.item
 
-    def undo(self) -> StudyItem | None:
-        """Take back this sitting's last rating not yet undone, in the store and the queue,
-        and show its card again as it was; None if there is none (StoreError if the store
-        refuses: then nothing changed)."""
-        if not self._rated:
+    def undo(self) -> Undone | None:
+        """Take back this sitting's last rating or card set aside not yet undone, in the
+        store and the queue, and show its card again as it was; None if there is none
+        (StoreError if the store refuses: then nothing changed)."""
+        if not self._steps:
             return None
-        item, saved = self._rated[-1]
-        undo_review(self.db, saved)
-        self._rated.pop()
-        self._queue.unrated(item, saved.card)
-        self.ratings -= Counter({saved.rating: 1})
+        step = self._steps[-1]
+        item, taken = step.item, step.taken
+        if isinstance(taken, SavedReview):
+            undo_review(self.db, taken)
+            if taken.leech:
+                self._queue.put_back(item.question.id, taken.card.due)
+            self._queue.unrated(item, taken.card)
+            self.ratings -= Counter({taken.rating: 1})
+        else:
+            bring_back(self.db, taken)
+            self._queue.put_back(item.question.id, None if item.card.is_new else item.card.due)
+        self._steps.pop()
         self.remaining = self._queue.remaining
         self._show(item)
-        return item
+        return step
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._rated)
+        return bool(self._steps)
+
+    def set_aside(self, how: Aside) -> SetAside:
+        """Suspend or bury the card on show, answered or not, leaving its schedule as it is
+        (StoreError if the store refuses: then nothing changed); `next_card` follows."""
+        item = self._item()
+        aside = set_aside(self.db, self.deck.id, item.question.id, how, self._tz)
+        self._queue.set_aside(item.question.id, None if item.card.is_new else item.card.due)
+        self._steps.append(Undone(item, aside))
+        self.item, self._card = None, None
+        return aside
 
     def _show(self, item: StudyItem | None) -> None:
         """Put `item` on show, unanswered, with a fresh fuzz draw for its rating buttons."""
@@ -136,7 +172,8 @@ class StudySession:
         return {rating: due - now for rating, due in dues.items()}
 
     def rate(self, rating: Rating) -> SavedReview:
-        """Save the rating and the card's new schedule in one commit (StoreError if not)."""
+        """Save the rating and the card's new schedule in one commit (StoreError if not);
+        a card it makes a leech is suspended in that commit (`SavedReview.leech`)."""
         if not self.revealed:
             raise RuntimeError("a card is rated after it is answered or flipped")
         record = self.record
@@ -149,9 +186,12 @@ class StudySession:
             correct=None if record is None else record.verdict.correct,
             seconds=self.flipped_after if record is None else record.seconds,
             fuzz=self._fuzz,
+            leeches=LeechRule(self.leech_threshold, content_fingerprint(self.question)),
         )
         self._queue.rated(self._item(), saved.card)
-        self._rated.append((self._item(), saved))
+        if saved.leech:
+            self._queue.set_aside(saved.question_id, saved.card.due)
+        self._steps.append(Undone(self._item(), saved))
         self.ratings[rating] += 1
         self.item, self._card = None, None
         return saved

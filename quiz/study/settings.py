@@ -10,6 +10,12 @@ MAX_NEW_PER_DAY = 9999
 DEFAULT_RETENTION = 0.9
 """The share of cards FSRS aims to have the learner recall when they fall due (its default)."""
 
+DEFAULT_LEECH_THRESHOLD = 8
+"""A card forgotten this many times is a leech (Anki's default); 0 marks none."""
+
+MAX_LEECH_THRESHOLD = 99
+"""The highest leech threshold taken: a card forgotten a hundred times is a leech."""
+
 MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
 """The desired retentions taken, as Anki's deck options take them: below, reviews get
 too rare to learn from; above, their number explodes."""
@@ -27,3 +33,10 @@ def new_per_day_problem(value: int) -> str:
     if 0 <= value <= MAX_NEW_PER_DAY:
         return ""
     return f"a whole number from 0 to {MAX_NEW_PER_DAY}"
+
+
+def leech_threshold_problem(value: int) -> str:
+    """Why `value` is no leech threshold, or "" when it is one."""
+    if 0 <= value <= MAX_LEECH_THRESHOLD:
+        return ""
+    return f"a whole number from 0 (no leeches) to {MAX_LEECH_THRESHOLD}"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from quiz.deck.model import AnyQuestion, Deck
+from quiz.store.card_marks import mark_rows
 from quiz.store.database import Database
 from quiz.store.history import History, RunKind, SessionRow
 from quiz.store.question_stats import QuestionStats, question_stats
@@ -64,6 +65,15 @@ class QuestionFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class Suspended:
+    """A deck at hand with cards suspended: how many, and how many of them are leeches."""
+
+    deck: Deck
+    cards: int
+    leeches: int
+
+
+@dataclass(frozen=True, slots=True)
 class Statistics:
     """Everything the statistics screen and `quiz stats` show; `runs` are newest first."""
 
@@ -73,6 +83,7 @@ class Statistics:
     retention: Retention
     missed: tuple[Missed, ...]
     questions: tuple[QuestionFigures, ...]
+    suspended: tuple[Suspended, ...] = ()
 
     @property
     def reviews_in_chart(self) -> int:
@@ -106,6 +117,7 @@ def gather_statistics(
         retention=retention(db, deck_id=deck_id),
         missed=missed_questions(db, decks, deck_id),
         questions=question_figures(db, decks, deck_id) if per_question else (),
+        suspended=suspended_cards(db, decks, deck_id),
     )
 
 
@@ -137,6 +149,21 @@ def missed_questions(
             found.append(Missed(*held, misses=missed.misses, attempts=missed.attempts))
         if len(found) == limit:
             break
+    return tuple(found)
+
+
+def suspended_cards(
+    db: Database, decks: Sequence[Deck], deck_id: str | None = None
+) -> tuple[Suspended, ...]:
+    """The decks at hand (or the deck `deck_id`) with suspended cards among their questions."""
+    found = []
+    for deck in decks:
+        if deck_id not in (None, deck.id):
+            continue
+        current = {question.id for question in deck.questions}
+        marks = [m for m in mark_rows(db, deck.id) if m.suspended_at and m.question_id in current]
+        if marks:
+            found.append(Suspended(deck, len(marks), sum(m.leech_at is not None for m in marks)))
     return tuple(found)
 
 

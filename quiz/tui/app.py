@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from quiz.tui.screens.home import HomeScreen
     from quiz.tui.screens.results import ResultsScreen
     from quiz.tui.screens.study_answer import StudyAnswerScreen
+    from quiz.tui.screens.study_card import StudyCardScreen
     from quiz.tui.screens.study_question import StudyQuestionScreen
     from quiz.tui.study_flow import StudyFlow
 
@@ -183,6 +184,7 @@ class QuizApp(App[None]):
             deck,
             self.scheduler.with_retention(settings.desired_retention),
             new_per_day=settings.new_per_day,
+            leech_threshold=settings.leech_threshold,
             seed=self._next_seed(),
             clock=self.clock,
         )
@@ -244,6 +246,10 @@ class QuizApp(App[None]):
     def on_study_answer_screen_rated(self, message: StudyAnswerScreen.Rated) -> None:
         if self._study is not None and not message.stale:
             self._study.rated(message.rating)
+
+    def on_study_card_screen_set_aside(self, message: StudyCardScreen.SetAside) -> None:
+        if self._study is not None and not message.stale:
+            self._study.set_aside(message.how)
 
     def on_flaggable_screen_flag(self, message: FlaggableScreen.Flag) -> None:
         if not message.stale:
@@ -321,8 +327,8 @@ class QuizApp(App[None]):
         self.home.action_study()
 
     def action_undo(self) -> None:
-        """Take back the study sitting's last rating (ctrl+z, or the palette) and show that
-        card again; only this sitting's ratings, so after a restart there is nothing."""
+        """Take back the study sitting's last rating, suspend or bury (ctrl+z, or the palette)
+        and show that card again; only this sitting's, so after a restart there is nothing."""
         if self._study is None:
             self.notify(
                 "Nothing to undo: undo takes back ratings given in the study sitting under way.",

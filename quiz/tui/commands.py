@@ -16,7 +16,11 @@ PaletteEntry = tuple[str, str, str]
 APP_ACTIONS: tuple[PaletteEntry, ...] = (
     ("Help", "The keys that work on this screen", "help"),
     ("Study", "Review the highlighted deck's due cards, then new ones", "study"),
-    ("Undo last rating", "Take back the study sitting's last rating; its card shows again", "undo"),
+    (
+        "Undo last rating",
+        "Take back the sitting's last rating, suspend or bury; its card shows again",
+        "undo",
+    ),
     ("Flag this question", "Note what is wrong with it; quiz flagged lists the flags", "flag"),
     ("Statistics", "Quiz scores over time, reviews per day, retention, most missed", "stats"),
     ("Back to the decks", "Leave the quiz; the answers given so far are kept", "stop"),

@@ -17,11 +17,22 @@ from textual.screen import Screen
 
 from quiz.play.scoring import Given
 from quiz.store.database import StoreError
+from quiz.study.cards import SavedReview
 from quiz.study.scheduler import Rating
 from quiz.study.session import StudySession
+from quiz.study.set_aside import Aside
 from quiz.tui.screens.study_answer import StudyAnswerScreen
 from quiz.tui.screens.study_done import StudyDoneScreen
 from quiz.tui.screens.study_question import StudyQuestionScreen
+
+ASIDE_NOTES = {
+    Aside.SUSPEND: ("Suspended", "not shown again until quiz study --unsuspend"),
+    Aside.BURY: ("Buried", "back tomorrow"),
+}
+"""What the learner is told when a card is set aside: the title, and when it comes back."""
+
+UNDONE = {Aside.SUSPEND: "Suspension", Aside.BURY: "Burying"}
+"""What an undo took back, by how the card was set aside."""
 
 
 class StudyFlow:
@@ -81,10 +92,37 @@ class StudyFlow:
         if self.session.item is None or not self.session.revealed:
             return
         try:
-            self.session.rate(rating)
+            saved = self.session.rate(rating)
         except StoreError as exc:
             self.stop(f"Review not saved: {exc}")
             return
+        if saved.leech:
+            self.app.notify(
+                f"{saved.question_id} is a leech: forgotten {saved.leech} times, it is"
+                " suspended. quiz flagged lists it for the deck's author; quiz study"
+                " --unsuspend brings it back.",
+                title="Leech",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        self._go_on()
+
+    def set_aside(self, how: Aside) -> None:
+        """Suspend or bury the card on show, say so, then show the next card."""
+        if self.session.item is None:
+            return
+        try:
+            aside = self.session.set_aside(how)
+        except StoreError as exc:
+            self.app.notify(f"Not set aside: {exc}", title="Study", severity="error", markup=False)
+            return
+        title, back = ASIDE_NOTES[how]
+        self.app.notify(f"{aside.question_id}: {back}", title=title, markup=False)
+        self._go_on()
+
+    def _go_on(self) -> None:
+        """Show the next card, or the end of the sitting."""
         screen = self._next_screen()
         if screen is not None:
             self.app.switch_screen(screen)
@@ -93,15 +131,20 @@ class StudyFlow:
         """Take back the last rating and show its card's front again, or say why not."""
         app = self.app
         try:
-            item = self.session.undo()
+            undone = self.session.undo()
         except StoreError as exc:
             app.notify(f"Not undone: {exc}", title="Undo", severity="error", markup=False)
             return
-        if item is None:
-            app.notify("Nothing to undo: no card has been rated in this sitting.", title="Undo")
+        if undone is None:
+            app.notify(
+                "Nothing to undo: no card has been rated or set aside in this sitting.",
+                title="Undo",
+            )
             return
         app.switch_screen(StudyQuestionScreen(self.session))
-        app.notify(f"Rating taken back: {item.question.id}", title="Undo", markup=False)
+        taken = undone.taken
+        what = "Rating" if isinstance(taken, SavedReview) else UNDONE[taken.how]
+        app.notify(f"{what} taken back: {undone.item.question.id}", title="Undo", markup=False)
 
     def _next_screen(self) -> Screen[None] | None:
         """The next card's front, or the end of the sitting; None if the store failed."""

@@ -137,7 +137,9 @@ async def test_help_lists_the_study_keys(app: QuizApp) -> None:
         await pilot.pause()
         text = shown(app)
         assert "1 2 3 4 Rate the card: Again, Hard, Good, Easy" in text
-        assert "ctrl+z Undo the last rating and see its card again" in text
+        assert "@ Suspend the card: not shown until unsuspended" in text
+        assert "- Bury the card until tomorrow" in text
+        assert "ctrl+z Undo the last rating, suspend or bury" in text
 
 
 async def test_the_command_palette_offers_the_app_actions(app: QuizApp) -> None:

@@ -7,23 +7,20 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import fsrs
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from quiz.deck import Deck
 from quiz.store.database import Database
 from quiz.study.cards import load_cards
 from quiz.study.deck_settings import StudySettings, deck_settings
-from quiz.study.rating import expected_seconds
 from quiz.study.scheduler import card_key
-from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study_answer import StudyAnswerScreen
 from quiz.tui.screens.study_done import StudyDoneScreen
-from quiz.tui.screens.study_question import StudyQuestionScreen
 from quiz.tui.screens.study_setup import StudySetupScreen
 
-from .conftest import STILL, Clock, answer_right, settled, shown, study_app, toasts
+from .conftest import STILL, Clock, settled, shown, study_app, toasts
+from .studying import answer_after, on_card, press, sitting, start_studying
 
 Review = tuple[int, datetime]
 
@@ -35,38 +32,6 @@ def fsrs_due(deck_id: str, question_id: str, reviews: Sequence[Review]) -> datet
     for rating, moment in reviews:
         card, _ = scheduler.review_card(card, fsrs.Rating(rating), review_datetime=moment)
     return card.due
-
-
-def on_card(app: QuizApp) -> str:
-    """The id of the card whose front is on screen."""
-    screen = app.screen
-    assert isinstance(screen, StudyQuestionScreen)
-    return screen.question.id
-
-
-async def press(pilot: Pilot[None], *keys: str) -> str:
-    """Press `keys`, let the screens settle, and return what the terminal shows."""
-    await pilot.press(*keys)
-    await pilot.pause()
-    return shown(pilot.app)
-
-
-async def start_studying(pilot: Pilot[None], *keys: str) -> None:
-    """From the decks: s on the highlighted deck, `keys` in its study options, then Enter."""
-    await pilot.press("s")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, StudySetupScreen)
-    await press(pilot, *keys, "enter")
-
-
-async def answer_after(pilot: Pilot[None], clock: Clock, share_of_expected: float) -> str:
-    """Answer the card right after `share_of_expected` of its expected time; the back's text."""
-    screen = pilot.app.screen
-    assert isinstance(screen, StudyQuestionScreen)
-    clock.seconds += share_of_expected * expected_seconds(screen.question)
-    await answer_right(pilot)
-    assert isinstance(pilot.app.screen, StudyAnswerScreen)
-    return shown(pilot.app)
 
 
 async def test_a_sitting_over_every_type_saves_the_dates_fsrs_gives(
@@ -154,14 +119,12 @@ async def test_a_sitting_over_every_type_saves_the_dates_fsrs_gives(
 async def test_a_sitting_stopped_halfway_resumes_after_a_restart(
     every_type: Deck, study_store: Database, clock: Clock
 ) -> None:
-    first = study_app(every_type, study_store, clock)
-    async with first.run_test(size=(80, 24)) as pilot:
-        await start_studying(pilot)
+    async with sitting(study_app(every_type, study_store, clock)) as pilot:
         await answer_after(pilot, clock, 1.0)
         await press(pilot, "enter")  # capital: Good, due in 10 minutes
         await answer_after(pilot, clock, 1.0)
         await press(pilot, "q")  # colonies answered, never rated: the app quits
-    assert not first.is_running
+    assert not pilot.app.is_running
     assert list(load_cards(study_store, every_type.id)) == ["capital"]
     study_store.close()
 
@@ -192,15 +155,12 @@ async def test_a_sitting_stopped_halfway_resumes_after_a_restart(
 async def test_a_store_that_fails_ends_the_sitting_with_a_sentence(
     every_type: Deck, study_store: Database, clock: Clock
 ) -> None:
-    app = study_app(every_type, study_store, clock)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await start_studying(pilot)
+    async with sitting(study_app(every_type, study_store, clock)) as pilot:
         await press(pilot, "space")
         study_store.close()
         await press(pilot, "3")
-        assert isinstance(app.screen, HomeScreen)
-        toasts = "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
-        assert "Review not saved: cannot write the history file" in toasts
+        assert isinstance(pilot.app.screen, HomeScreen)
+        assert "Review not saved: cannot write the history file" in toasts(pilot.app)
 
 
 async def test_the_study_options_are_kept_for_the_deck(

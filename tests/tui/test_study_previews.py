@@ -15,8 +15,8 @@ from quiz.study.figures import wait
 from quiz.study.scheduler import Rating, StudyScheduler
 from quiz.tui.app import QuizApp
 
-from .conftest import SEED, STILL, Clock, settled
-from .test_study import answer_after, on_card, start_studying
+from .conftest import SEED, STILL, Clock
+from .studying import answer_after, on_card, sitting
 
 BUTTON = re.compile(r"([1-4]) (?:Again|Hard|Good|Easy) · (\S+)")
 
@@ -46,9 +46,7 @@ async def test_every_rating_saves_the_wait_its_button_showed(
     )
     before = load_cards(study_store, every_type.id)
     fuzz_moved = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        await start_studying(pilot, "backspace", "backspace", "0")  # reviews only
+    async with sitting(app, "backspace", "backspace", "0") as pilot:  # reviews only
         for rating in Rating:
             question = on_card(app)
             buttons = labels(await answer_after(pilot, clock, 1.0))

@@ -11,7 +11,7 @@ from quiz.study.cards import load_cards, record_review
 from quiz.study.scheduler import CardState, Rating, StudyScheduler
 
 from .conftest import STILL, Clock, settled, shown, study_app, toasts
-from .test_study import answer_after, on_card, press, start_studying
+from .studying import answer_after, on_card, press, sitting, start_studying
 
 
 def reviews(database: Database) -> list[tuple[str, int]]:
@@ -22,9 +22,8 @@ def reviews(database: Database) -> list[tuple[str, int]]:
 async def test_undo_takes_back_ratings_one_by_one_and_shows_the_card_again(
     every_type: Deck, study_store: Database, clock: Clock
 ) -> None:
-    app = study_app(every_type, study_store, clock)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await start_studying(pilot)
+    async with sitting(study_app(every_type, study_store, clock)) as pilot:
+        app = pilot.app
         assert on_card(app) == "capital"
         await answer_after(pilot, clock, 1.0)
         await press(pilot, "3")
@@ -48,7 +47,9 @@ async def test_undo_takes_back_ratings_one_by_one_and_shows_the_card_again(
         assert load_cards(study_store, every_type.id) == {}
 
         await press(pilot, "ctrl+z")
-        assert "Nothing to undo: no card has been rated in this sitting." in toasts(app)
+        assert "Nothing to undo: no card has been rated or set aside in this sitting." in toasts(
+            app
+        )
         assert on_card(app) == "capital"
 
         await answer_after(pilot, clock, 1.0)
@@ -66,8 +67,7 @@ async def test_undo_restores_a_due_cards_schedule(
     before: CardState = load_cards(study_store, every_type.id)["sunni"]
     assert before.due == STILL
     app = study_app(every_type, study_store, clock)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await start_studying(pilot, "backspace", "backspace", "0")  # reviews only
+    async with sitting(app, "backspace", "backspace", "0") as pilot:  # reviews only
         assert on_card(app) == "sunni"
         await answer_after(pilot, clock, 1.0)
         text = await press(pilot, "3")
@@ -84,9 +84,7 @@ async def test_undo_restores_a_due_cards_schedule(
 async def test_after_a_restart_there_is_nothing_to_undo(
     every_type: Deck, study_store: Database, clock: Clock
 ) -> None:
-    first = study_app(every_type, study_store, clock)
-    async with first.run_test(size=(80, 24)) as pilot:
-        await start_studying(pilot)
+    async with sitting(study_app(every_type, study_store, clock)) as pilot:
         await answer_after(pilot, clock, 1.0)
         await press(pilot, "3")
     second = study_app(every_type, study_store, clock)
@@ -98,5 +96,5 @@ async def test_after_a_restart_there_is_nothing_to_undo(
         )
         await start_studying(pilot)
         await press(pilot, "ctrl+z")
-        assert "Nothing to undo: no card has been rated in this sitting." in toasts(second)
+        assert "Nothing to undo: no card has been rated or set aside" in toasts(second)
     assert reviews(study_store) == [("capital", 3)]

@@ -27,7 +27,9 @@ STUDYING = (
     ("space, ctrl+r", "Turn the card over without answering"),
     ("1 2 3 4", "Rate the card: Again, Hard, Good, Easy"),
     ("enter", "Take the suggested rating (lit, with ⏎)"),
-    ("ctrl+z", "Undo the last rating and see its card again"),
+    ("@", "Suspend the card: not shown until unsuspended"),
+    ("-", "Bury the card until tomorrow"),
+    ("ctrl+z", "Undo the last rating, suspend or bury"),
     ("escape", "Stop studying; every rating given is kept"),
 )
 """The keys of a study sitting, which Anki users look for; shown on every screen's help."""

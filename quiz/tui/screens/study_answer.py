@@ -14,29 +14,33 @@ from textual.containers import VerticalScroll
 from quiz.study.scheduler import Rating
 from quiz.study.session import StudySession
 from quiz.tui.screens.choice import Choice
-from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
+from quiz.tui.screens.flaggable import FLAG_BINDINGS
+from quiz.tui.screens.study_card import SET_ASIDE_BINDINGS, StudyCardScreen
 from quiz.tui.widgets.answer_feedback import AnswerFeedback
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.rating_bar import RatingBar
 from quiz.tui.widgets.study_header import StudyHeader
 
 
-class StudyAnswerScreen(FlaggableScreen):
+class StudyAnswerScreen(StudyCardScreen):
     """Shows the answer to the session's card; posts `Rated` with the learner's rating."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         "study_answer.tcss",
         "../widgets/answer_feedback.tcss",
     ]
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.home", "Stop"), *FLAG_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        ("escape", "app.home", "Stop"),
+        *FLAG_BINDINGS,
+        *SET_ASIDE_BINDINGS,
+    ]
 
     @dataclass
     class Rated(Choice):
         rating: Rating
 
     def __init__(self, session: StudySession) -> None:
-        super().__init__(session.deck, session.question)
-        self.session = session
+        super().__init__(session)
 
     def compose(self) -> ComposeResult:
         session = self.session

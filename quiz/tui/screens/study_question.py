@@ -12,7 +12,8 @@ from textual.binding import Binding, BindingType
 from quiz.play.scoring import Given
 from quiz.study.session import StudySession
 from quiz.tui.screens.choice import Choice
-from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
+from quiz.tui.screens.flaggable import FLAG_BINDINGS
+from quiz.tui.screens.study_card import SET_ASIDE_BINDINGS, StudyCardScreen
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.question_form import FOCUS_ANSWER, SPACE_TAKEN, TYPED, QuestionForm
 from quiz.tui.widgets.study_header import StudyHeader
@@ -21,7 +22,7 @@ FLIP_KEYS = ("space", "ctrl+r")
 """Space flips a card unless its answer widget types or ticks with it; then ctrl+r does."""
 
 
-class StudyQuestionScreen(FlaggableScreen):
+class StudyQuestionScreen(StudyCardScreen):
     """Shows the session's card; posts `Answered` with the answer, or `Flipped`."""
 
     CSS_PATH = "study_question.tcss"
@@ -31,6 +32,7 @@ class StudyQuestionScreen(FlaggableScreen):
         *(Binding(key, f"flip('{key}')", "Show answer") for key in FLIP_KEYS),
         Binding("escape", "app.home", "Stop"),
         *FLAG_BINDINGS,
+        *SET_ASIDE_BINDINGS,
     ]
 
     @dataclass
@@ -42,9 +44,7 @@ class StudyQuestionScreen(FlaggableScreen):
         """The learner wants to see the answer without giving one."""
 
     def __init__(self, session: StudySession) -> None:
-        question = session.question
-        super().__init__(session.deck, question, typing=question.kind in TYPED)
-        self.session = session
+        super().__init__(session, typing=session.question.kind in TYPED)
 
     def compose(self) -> ComposeResult:
         yield StudyHeader(self.session)

@@ -86,7 +86,7 @@ class StudySetupScreen(Dialog[StudySettings | None]):
             if problem:
                 self.notify(f"{name}: {problem}.", severity="warning")
                 return
-        self.dismiss(StudySettings(new_per_day, desired))
+        self.dismiss(StudySettings(new_per_day, desired, self.settings.leech_threshold))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -23,12 +23,16 @@ PENDING = "…"
 
 
 def study_line(progress: DeckProgress, now: datetime) -> Content:
-    """`2 due now · 3 unseen · 1 learned · next due in 10m`, the cards due now lit up.
-    "unseen": every card never studied, not today's allowance of new ones ("new today")."""
+    """`2 due now · 3 unseen · 1 learned · 1 suspended · next due in 10m`, the cards due now
+    lit up. "unseen": every card never studied, not today's allowance of new ones ("new
+    today"); suspended and buried cards are named only when there are some."""
     due = Content(f"{progress.due_now} due now")
     if progress.due_now:
         due = due.stylize("$text-success bold")
     text = Content.assemble(due, f" · {progress.new} unseen · {progress.learned} learned")
+    for count, name in ((progress.suspended, "suspended"), (progress.buried, "buried")):
+        if count:
+            text += f" · {count} {name}"
     if progress.next_due is None:
         return text
     return text + f" · next due {due_in(progress.next_due - now)}"
