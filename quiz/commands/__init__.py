@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from quiz.play.selection import QuizOptions
     from quiz.study.deck_settings import StudySettings
     from quiz.tui.app import Begin, QuizApp
+    from quiz.tui.screens.learner import OpenLearner
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What `add_subparsers` returns; argparse exposes no public name for it."""
@@ -65,6 +66,22 @@ def add_seed(parser: argparse.ArgumentParser, order: str) -> None:
     )
 
 
+def add_learner(parser: argparse.ArgumentParser, what: str) -> None:
+    """`--learner NAME`: the history of one learner of `quiz serve --learners`."""
+    parser.add_argument("--learner", type=learner_name, metavar="NAME", help=what)
+
+
+def learner_name(text: str) -> str:
+    """A name that makes a learner's folder (argparse says the problem otherwise)."""
+    from quiz.store.learners import learner_key
+
+    try:
+        learner_key(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def decks_or_report(paths: Sequence[Path]) -> list[Deck] | None:
     """The decks under `paths`, or None after printing why there are none to open.
 
@@ -103,29 +120,31 @@ def readable_decks(paths: Sequence[Path]) -> list[Deck]:
     return [result.deck for result in results if result.deck is not None]
 
 
-def open_store() -> tuple[Database | None, str]:
-    """The history store and what to tell the learner about it.
+def open_store(path: Path | None = None) -> tuple[Database | None, str]:
+    """The history store (the shared one, or the one at `path`: a learner's) and what to
+    tell the learner about it.
 
     The message is why the store could not open (then the store is None), or that a
     damaged file was set aside; each command decides whether it can go on without one.
     """
     try:
-        database = Database(store_path())
+        database = Database(path or store_path())
     except StoreError as exc:
         return None, str(exc)
     return database, database.notice or ""
 
 
-def saved_store() -> Database | None:
-    """The store for a command that only reads it, or None when nothing was saved yet.
+def saved_store(path: Path | None = None) -> Database | None:
+    """The store (the shared one, or the one at `path`) for a command that only reads it,
+    or None when nothing was saved yet.
 
     Creates nothing. Raises StoreError when the store, or the folder it would be in,
     cannot be used: an unreadable history must not pass for an empty one. A notice that a
     damaged file was set aside is printed.
     """
-    if not store_exists(store_path()):
+    if not store_exists(path or store_path()):
         return None
-    database, message = open_store()
+    database, message = open_store(path)
     if database is None:
         raise StoreError(message)
     if message:
@@ -154,9 +173,11 @@ def run_app(
     begin: Begin,
     options: QuizOptions | None = None,
     study_settings: StudySettings | None = None,
+    ask_learner: OpenLearner | None = None,
 ) -> int:
     """Open the terminal app on `decks`, with the store and what to say about it (from
-    `open_store`) and the `--seed` given, where `begin` asks; 0 once it is closed."""
+    `open_store`) and the `--seed` given, where `begin` asks; 0 once it is closed.
+    With `ask_learner`, the store comes from the name the app asks first."""
     database, message = store
     app = quiz_app_class()(
         decks,
@@ -166,6 +187,7 @@ def run_app(
         begin=begin,
         options=options,
         study_settings=study_settings,
+        ask_learner=ask_learner,
     )
     app.run()
     return 0

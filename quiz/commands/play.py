@@ -16,6 +16,7 @@ from quiz.commands import (
     Subparsers,
     add_command,
     add_deck_paths,
+    add_learner,
     add_seed,
     decks_or_report,
     open_store,
@@ -25,6 +26,7 @@ from quiz.deck.model import Deck
 from quiz.play.selection import QuizOptions
 from quiz.store.database import Database
 from quiz.store.history import History
+from quiz.store.learners import learner_store, remember_name
 from quiz.words import did_you_mean, plural
 
 if TYPE_CHECKING:
@@ -43,6 +45,12 @@ def register(sub: Subparsers) -> None:
     add_deck_paths(parser)
     add_seed(parser, "question and choice")
     add_shaping(parser)
+    add_learner(parser, "keep this learner's history apart from the shared one")
+    parser.add_argument(
+        "--ask-learner",
+        action="store_true",
+        help=argparse.SUPPRESS,  # `quiz serve --learners`: each tab asks the name first
+    )
     parser.set_defaults(run=run)
 
 
@@ -119,7 +127,9 @@ def run(args: argparse.Namespace) -> int:
     decks = decks_or_report(args.paths)
     if decks is None:
         return 1
-    database, message = open_store()
+    if args.ask_learner:
+        return run_for_learners(args, decks)
+    database, message = open_store(learner_store(args.learner) if args.learner else None)
     if database is None:
         message += "; this quiz will not be saved."  # a quiz without history beats no quiz
     one_deck = bool(args.paths) and len(decks) == 1
@@ -131,6 +141,30 @@ def run(args: argparse.Namespace) -> int:
         return run_app(args, decks, (database, message), begin=begin, options=options)
     finally:
         if database is not None:
+            database.close()
+
+
+def run_for_learners(args: argparse.Namespace, decks: list[Deck]) -> int:
+    """The app of one tab of `quiz serve --learners`: it asks the name, then opens on
+    that learner's store (closed here when the app ends)."""
+    opened: list[Database] = []
+
+    def open_learner(name: str) -> tuple[Database | None, str]:
+        path = learner_store(name)  # ValueError for a name unfit: the app says it
+        remember_name(name)
+        database, message = open_store(path)
+        if database is None:
+            return None, message + "; this quiz will not be saved."
+        opened.append(database)
+        return database, message
+
+    one_deck = bool(args.paths) and len(decks) == 1
+    try:
+        return run_app(
+            args, decks, (None, ""), begin="quiz" if one_deck else "home", ask_learner=open_learner
+        )
+    finally:
+        for database in opened:
             database.close()
 
 

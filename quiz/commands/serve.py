@@ -21,7 +21,7 @@ def register(sub: Subparsers) -> None:
         "serve",
         "quiz serve",
         "quiz serve my-decks/ --port 8080 --no-open",
-        "quiz serve --host 0.0.0.0 --max-apps 30  # a class on the network",
+        "quiz serve --host 0.0.0.0 --learners  # a class on the network, each their own history",
     )
     add_deck_paths(parser)
     parser.add_argument(
@@ -46,6 +46,12 @@ def register(sub: Subparsers) -> None:
         metavar="N",
         help=f"at most N quizzes open at once, one per browser tab (default: {DEFAULT_MAX_APPS})",
     )
+    parser.add_argument(
+        "--learners",
+        action="store_true",
+        help="each tab asks for a name, and each name has its own history, study schedules"
+        " and flags (see quiz stats --learners)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -63,5 +69,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.serve.server import QuizServer
 
     argv = [sys.executable, "-m", "quiz", "play", *(str(path.resolve()) for path in args.paths)]
+    if args.learners:
+        argv.append("--ask-learner")
     server = QuizServer(argv, max_apps=args.max_apps)
     return serve(server, args.host, args.port, open_browser=not args.no_open)

@@ -12,13 +12,21 @@ import sys
 from collections.abc import Sequence
 from contextlib import closing
 
-from quiz.commands import Subparsers, add_command, add_deck_paths, readable_decks, saved_store
+from quiz.commands import (
+    Subparsers,
+    add_command,
+    add_deck_paths,
+    add_learner,
+    readable_decks,
+    saved_store,
+)
 from quiz.deck import Deck
 from quiz.deck.errors import display_path, shown
 from quiz.play import figures
 from quiz.question_report import question_lines
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import RunKind, SessionRow
+from quiz.store.learners import known_learners, learner_store, summary
 from quiz.store.question_stats import question_stats
 from quiz.study.figures import bars, day_axis
 from quiz.study.statistics import (
@@ -33,6 +41,7 @@ from quiz.tui.text import prompt_of
 from quiz.words import plural
 
 COLUMNS = ("Deck", "Date", "Score", "Percent")
+LEARNER_COLUMNS = ("Learner", "Quizzes", "Last score", "Reviews")
 MAX_TITLE = 40
 TREND_RUNS = 40
 """A deck's score line shows its last 40 finished quizzes, one character each."""
@@ -52,6 +61,8 @@ def register(sub: Subparsers) -> None:
         "quiz stats --deck algeria-mali-relations",
         "quiz stats my-decks/",
         "quiz stats --questions my-decks/ > figures.txt",
+        "quiz stats --learners  # each learner of quiz serve --learners",
+        "quiz stats --learner Ada",
     )
     add_deck_paths(parser)
     parser.add_argument("--deck", metavar="ID", help="only the figures of the deck with this id")
@@ -61,12 +72,21 @@ def register(sub: Subparsers) -> None:
         help="instead, each question's figures, hardest first: times asked, share right,"
         " median time, and how often each wrong choice was picked",
     )
+    add_learner(parser, "the figures of this learner of 'quiz serve --learners'")
+    parser.add_argument(
+        "--learners",
+        action="store_true",
+        help="instead, one line per learner of 'quiz serve --learners':"
+        " quizzes, last score, reviews",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.learners:
+        return print_learners()
     try:
-        database = saved_store()
+        database = saved_store(learner_store(args.learner) if args.learner else None)
         if database is None:
             print("No quizzes yet.")
             return 0
@@ -97,6 +117,26 @@ def report(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def print_learners() -> int:
+    """One line per learner with a history: name, quizzes, last score, reviews."""
+    learners = known_learners()
+    if not learners:
+        print("No learners yet (quiz serve --learners asks each tab for a name).")
+        return 0
+    rows: list[tuple[str, ...]] = [LEARNER_COLUMNS]
+    for learner in learners:
+        try:
+            with closing(Database(learner.store)) as database:
+                found = summary(database)
+        except StoreError as exc:
+            print(f"quiz: error: {shown(learner.name)}: {exc}", file=sys.stderr)
+            return 1
+        last = "-" if found.last_percent is None else figures.percent(found.last_percent)
+        rows.append((shown(learner.name), str(found.quizzes), last, str(found.reviews)))
+    print(aligned(rows, left=1))
+    return 0
+
+
 def print_questions(database: Database, decks: Sequence[Deck]) -> int:
     """Per deck: its title and file, then its questions' figures (`question_lines`)."""
     if not decks:
@@ -119,11 +159,15 @@ def deck_heading(deck: Deck) -> str:
 
 def table(rows: Sequence[SessionRow]) -> str:
     """Aligned columns, newest run first; retries and unfinished runs are marked."""
-    cells = [COLUMNS, *(_cells(row) for row in rows)]
-    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+    return aligned([COLUMNS, *(_cells(row) for row in rows)], left=2)
+
+
+def aligned(cells: Sequence[Sequence[str]], *, left: int) -> str:
+    """Columns under a ruled heading: the first `left` aligned left, the figures right."""
+    widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
     lines = [
         "  ".join(
-            cell.rjust(width) if i >= 2 else cell.ljust(width)
+            cell.rjust(width) if i >= left else cell.ljust(width)
             for i, (cell, width) in enumerate(zip(line, widths, strict=True))
         ).rstrip()
         for line in cells

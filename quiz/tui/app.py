@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from quiz.study.scheduler import StudyScheduler
     from quiz.tui.screens.feedback import FeedbackScreen
     from quiz.tui.screens.home import HomeScreen
+    from quiz.tui.screens.learner import LearnerStore, OpenLearner
     from quiz.tui.screens.results import ResultsScreen
     from quiz.tui.screens.study_answer import StudyAnswerScreen
     from quiz.tui.screens.study_card import StudyCardScreen
@@ -95,6 +96,7 @@ class QuizApp(App[None]):
         study_settings: StudySettings | None = None,
         begin: Begin = "home",
         options: QuizOptions | None = None,
+        ask_learner: OpenLearner | None = None,
     ) -> None:
         self.decks = tuple(decks)
         self.opening: Begin = begin if len(self.decks) == 1 else "home"
@@ -114,8 +116,27 @@ class QuizApp(App[None]):
         self._flow: QuizFlow | None = None
         self._study: StudyFlow | None = None
         self._home: HomeScreen | None = None
+        self._ask_learner = ask_learner
+        """Set for a tab of `quiz serve --learners`: the store comes from the name asked
+        first, and `database` is None until then."""
 
     def on_mount(self) -> None:
+        if self._ask_learner is None:
+            self._open()
+            return
+        from quiz.tui.screens.learner import LearnerScreen
+
+        self.push_screen(LearnerScreen(self._ask_learner), self._learner_named)
+
+    def _learner_named(self, store: LearnerStore | None) -> None:
+        if store is None:
+            return
+        self.database, self.store_message = store
+        self.history = History(self.database) if self.database is not None else None
+        self._open()
+
+    def _open(self) -> None:
+        """Open where `begin` asked, saying first why the history is off if it is."""
         if self.store_message:
             self.notify(self.store_message, title="History", severity="warning", timeout=10)
         if self.opening == "quiz":
