@@ -138,6 +138,22 @@ class RoundTrip:
             session = StudySession(self.db, self.deck, scheduler, new_per_day=new, clock=watch)
             sitting(session, self.clock, watch, missed)
 
+    def through_anki(self, col: Collection, *, fsrs: bool) -> Path:
+        """A week in the terminal, `quiz export`, the import into `col` with progress, the
+        answers there (with FSRS on in Anki or not), and Anki's export with scheduling."""
+        self.study_a_week()
+        assert set(load_cards(self.db, self.deck.id)) == set(self.studied)
+        to_anki, from_anki = self.tmp_path / "to-anki.apkg", self.tmp_path / "from-anki.apkg"
+        assert main(["export", str(BUNDLED), "-o", str(to_anki)]) == 0
+        import_with_scheduling(col, to_anki)
+        col.set_config("fsrs", fsrs)
+        for position, ease in IN_ANKI.items():
+            answer(col, anki_cards(col, self.studied[position], self.deck.id)[0], ease)
+        for question_id, ease in zip(self.new, NEW_IN_ANKI, strict=True):
+            answer(col, anki_cards(col, question_id, self.deck.id)[0], ease)
+        export_from_anki(col, from_anki)
+        return from_anki
+
     def reviews(self) -> int:
         return int(self.db.query("SELECT count(*) FROM reviews")[0][0])
 
@@ -207,20 +223,8 @@ def test_the_round_trip(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    trip = RoundTrip(db, clock, tmp_path)
-    trip.study_a_week()
-    assert set(load_cards(db, trip.deck.id)) == set(trip.studied)
-    to_anki, from_anki = tmp_path / "to-anki.apkg", tmp_path / "from-anki.apkg"
-    assert main(["export", str(BUNDLED), "-o", str(to_anki)]) == 0
-
-    col = fresh_col()
-    import_with_scheduling(col, to_anki)
-    col.set_config("fsrs", fsrs)
-    for position, ease in IN_ANKI.items():
-        answer(col, anki_cards(col, trip.studied[position], trip.deck.id)[0], ease)
-    for question_id, ease in zip(trip.new, NEW_IN_ANKI, strict=True):
-        answer(col, anki_cards(col, question_id, trip.deck.id)[0], ease)
-    export_from_anki(col, from_anki)
+    trip, col = RoundTrip(db, clock, tmp_path), fresh_col()
+    from_anki = trip.through_anki(col, fsrs=fsrs)
     capsys.readouterr()
 
     terminal_reviews = trip.reviews()
@@ -252,6 +256,33 @@ def test_the_round_trip(
         assert card_numbers(again) == card_numbers(first), question_id
         if fsrs:
             assert again.memory_state == first.memory_state, question_id
+
+
+def test_after_a_merge_anki_takes_everything_back_with_the_deck_imported_anew(
+    db: Database, clock: ManualClock, fresh_col: Callable[[], Collection], tmp_path: Path
+) -> None:
+    """Anki never changes a card it has on import. After a merge the terminal holds every
+    review Anki had, so deleting the deck in Anki and importing the next export loses
+    nothing there: Anki then holds what a fresh collection would, the terminal's study
+    since the merge included."""
+    trip, col = RoundTrip(db, clock, tmp_path), fresh_col()
+    assert main(["merge", str(trip.through_anki(col, fsrs=False)), str(BUNDLED)]) == 0
+    clock.now = datetime.now().astimezone()
+    session = StudySession(db, trip.deck, StudyScheduler(fuzzing=False), new_per_day=0)
+    sitting(session, clock, Stopwatch(), set())
+    assert session.reviewed > 0
+    exported = tmp_path / "after-the-merge.apkg"
+    assert main(["export", str(BUNDLED), "-o", str(exported)]) == 0
+
+    col.remove_notes(anki_db(col).list("SELECT id FROM notes"))
+    import_with_scheduling(col, exported)
+    fresh = fresh_col()
+    import_with_scheduling(fresh, exported)
+    assert trip.anki(col) == trip.anki(fresh)
+    assert trip.anki(col) == trip.terminal(from_millis(col.sched.day_cutoff * 1000))
+    for question_id in trip.studied + trip.new:
+        cards = (anki_cards(c, question_id, trip.deck.id)[0] for c in (col, fresh))
+        assert card_numbers(next(cards)) == card_numbers(next(cards)), question_id
 
 
 @pytest.mark.parametrize("zone", ["America/Los_Angeles", "Asia/Tokyo"])
