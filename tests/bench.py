@@ -39,6 +39,7 @@ from quiz.paths import bundled_decks_dir
 from quiz.play.scoring import check_answer
 from quiz.store.database import Database
 from quiz.store.instants import timestamp
+from quiz.study.cards import record_review
 from quiz.study.scheduler import Rating, StudyScheduler
 from quiz.study.session import StudySession
 
@@ -211,6 +212,20 @@ for question in data["questions"]:
 genanki.Package(deck).write_to_file(sys.argv[2])
 """
 
+
+BARE_MERGE = """
+import sys, tempfile
+from pathlib import Path
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+with tempfile.TemporaryDirectory() as folder:
+    col = Collection(str(Path(folder) / "collection.anki2"))
+    options = ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True)
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=sys.argv[1], options=options))
+    col.close()
+"""
+
+MERGE_SIZE = 2_000
+"""Questions of the package `quiz merge` reads, each reviewed three times."""
 
 TARGET_SIZE = 10_000
 """The deck size at which `quiz check` and `quiz export` are held to their targets; at
@@ -612,6 +627,47 @@ ANSWER_PAIRS = (
 
 ANSWER_LIMIT = 0.001
 """The most one typed answer may take to check, in seconds."""
+
+
+def studied_package(folder: Path, env: dict[str, str]) -> tuple[Path, Path, dict[str, str]]:
+    """A deck of `MERGE_SIZE` questions, a learner's history of three reviews of each (a day
+    apart, in a data folder of its own), and their `quiz export` with that progress: the
+    deck, the package, and the learner's environment."""
+    deck = generate_deck(folder, MERGE_SIZE)
+    result = load_deck(deck)
+    assert result.deck is not None
+    data = folder / "merge-data"
+    clock = [datetime.now(UTC) - timedelta(days=4)]
+    db = Database(data / "quiz.sqlite3", clock=lambda: clock[0])
+    scheduler = StudyScheduler(fuzzing=False)
+    for _ in range(3):
+        for question in result.deck.questions:
+            record_review(db, scheduler, result.deck.id, question.id, Rating.Good)
+            clock[0] += timedelta(milliseconds=10)
+        clock[0] += timedelta(days=1)
+    db.close()
+    learner = {**env, "QUIZ_DATA_DIR": str(data)}
+    package = folder / "studied.apkg"
+    run_process(["-m", "quiz", "export", str(deck), "-o", str(package)], learner)
+    return deck, package, learner
+
+
+def bench_merge(folder: Path, env: dict[str, str], repeat: int) -> Row:
+    """`quiz merge` of a package with scheduling against Anki's own import of it into an
+    empty collection, which the merge does first: what the merge adds to reading it."""
+    deck, package, learner = studied_package(folder, env)
+    pair = paired(
+        ["-m", "quiz", "merge", str(package), str(deck)],
+        ["-c", BARE_MERGE, str(package)],
+        learner,
+        repeat,
+    )
+    return timed_row(
+        f"`quiz merge`, {MERGE_SIZE:,} notes, {3 * MERGE_SIZE:,} reviews",
+        pair,
+        notes="Anki importing the package with scheduling into an empty collection; every"
+        " review already there; whole processes",
+    )
 
 
 def bench_answers(repeat: int, count: int = 3_000) -> Row:
@@ -1111,6 +1167,7 @@ def main() -> None:
             *(bench_startup(command, env, args.repeat) for command in ("--help", "check", "stats")),
             bench_store_open(folder, args.repeat),
             bench_answers(args.repeat),
+            bench_merge(folder, env, args.repeat),
         ]
         for row in rows:
             print(row.markdown(), flush=True)

@@ -22,6 +22,7 @@ of the note's card reviewed last becomes the card's schedule there.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,8 +38,7 @@ from quiz.store.progress import ANKI_DAY_BEGINS, IncomingCard, IncomingSchedule,
 from quiz.study.times import start_of_day
 
 if TYPE_CHECKING:
-    from anki.cards import Card
-    from anki.collection import Collection
+    from anki.dbproxy import DBProxy, Row
 
 PHASES = {1: "learning", 2: "review", 3: "relearning"}
 """Anki's card `type` (0 is new) as the terminal's phase."""
@@ -46,6 +46,9 @@ PHASES = {1: "learning", 2: "review", 3: "relearning"}
 RATED = "r.ease BETWEEN 1 AND 4 AND r.type BETWEEN 0 AND 3"
 """Review-log rows of a learner's answer: learning, review, relearning or a filtered deck's
 (type 4 and 5 are manual changes, `ease` 0)."""
+
+CARD_COLUMNS = "type, due, odue, odid, left, data"
+"""The columns of a card that make its schedule (`queue` adds nothing: the type says it)."""
 
 DUE_IS_A_TIME = 1_000_000_000
 """A `due` above this is a Unix time (a card in (re)learning), below it a day number."""
@@ -76,19 +79,36 @@ def read_progress(path: Path, known: Iterable[NoteKey]) -> PackageProgress:
     with imported_collection(path, with_scheduling=True) as col:
         db = col.db
         assert db is not None  # open until the block ends
-        if not db.scalar(f"SELECT count(*) FROM revlog r WHERE {RATED}"):
+        reviews = _reviews_by_note(db)
+        if not reviews:
             raise UnreadableFile(NO_SCHEDULING)
-        cards: list[IncomingCard] = []
+        cards = {row[0]: row for row in db.all(f"SELECT id, {CARD_COLUMNS} FROM cards")}
+        day = AnkiDay(col.sched.today, from_millis(col.sched.day_cutoff * 1000))
+        incoming: list[IncomingCard] = []
         foreign = 0
         for note_id, guid, fields in db.all("SELECT id, guid, flds FROM notes ORDER BY id"):
             key = keys.get(guid) or _hidden_key(fields.split("\x1f", 1)[0], guid, decks)
             if key is None:
                 foreign += 1
-                continue
-            card = _incoming(col, key, note_id)
-            if card.reviews:
-                cards.append(card)
-        return PackageProgress(tuple(cards), foreign)
+            elif note_id in reviews:
+                rows = reviews[note_id]
+                schedule = _schedule(cards[rows[-1][3]][1:], day)
+                rated = (PastReview(from_millis(id_), ease, ms / 1000) for id_, ease, ms, _ in rows)
+                incoming.append(IncomingCard(*key, tuple(rated), schedule))
+        return PackageProgress(tuple(incoming), foreign)
+
+
+def _reviews_by_note(db: DBProxy) -> dict[int, list[Row]]:
+    """Each note's rated review-log rows (id, ease, time, card id) over all its cards,
+    oldest first: one query, however many notes."""
+    rows = db.all(
+        "SELECT c.nid, r.id, r.ease, r.time, r.cid FROM revlog r JOIN cards c ON c.id = r.cid"
+        f" WHERE {RATED} ORDER BY r.id"
+    )
+    by_note: dict[int, list[Row]] = {}
+    for note_id, *row in rows:
+        by_note.setdefault(note_id, []).append(tuple(row))
+    return by_note
 
 
 def _hidden_key(first_field: str, guid: str, decks: Set[str]) -> NoteKey | None:
@@ -103,40 +123,36 @@ def _hidden_key(first_field: str, guid: str, decks: Set[str]) -> NoteKey | None:
     return None
 
 
-def _incoming(col: Collection, key: NoteKey, note_id: int) -> IncomingCard:
-    """One note's reviews, over all its cards, and the schedule of the card reviewed last."""
-    assert col.db is not None
-    rows = col.db.all(
-        "SELECT r.id, r.ease, r.time, r.cid FROM revlog r JOIN cards c ON c.id = r.cid"
-        f" WHERE c.nid = ? AND {RATED} ORDER BY r.id",
-        note_id,
-    )
-    reviews = tuple(PastReview(from_millis(id_), ease, ms / 1000) for id_, ease, ms, _ in rows)
-    schedule = _schedule(col, col.get_card(rows[-1][3])) if rows else None
-    return IncomingCard(*key, reviews, schedule)
+@dataclass(frozen=True, slots=True)
+class AnkiDay:
+    """The collection's day: its number (`col.sched.today`) and when the next one begins."""
+
+    today: int
+    cutoff: datetime
+
+    def instant(self, due: int) -> datetime:
+        """A card's `due` as an instant: a Unix time as it is, a day number as the moment
+        that day begins for Anki (its rollover hour, 4 a.m., on the learner's calendar day)."""
+        if due > DUE_IS_A_TIME:
+            return from_millis(due * 1000)
+        today = (self.cutoff - timedelta(days=1)).astimezone().date()
+        return start_of_day(today + timedelta(days=due - self.today)) + ANKI_DAY_BEGINS
 
 
-def _schedule(col: Collection, card: Card) -> IncomingSchedule | None:
-    """The card's schedule in our terms; None for a card that is new (again) in Anki."""
-    phase = PHASES.get(card.type)
+def _schedule(card: Row, day: AnkiDay) -> IncomingSchedule | None:
+    """A card's schedule (its `CARD_COLUMNS`) in our terms; None for a card that is new
+    (again) in Anki. FSRS's memory is in the card's `data` when Anki keeps one."""
+    type_, due, odue, odid, left, data = card
+    phase = PHASES.get(int(type_))
     if phase is None:
         return None
-    due = card.odue if card.odid else card.due  # a card in a filtered deck keeps its own
-    memory = card.memory_state
+    memory = json.loads(str(data or "{}"))
+    stability, difficulty = memory.get("s"), memory.get("d")
+    known = stability is not None and difficulty is not None
     return IncomingSchedule(
         phase=phase,
-        due=_due(col, due),
-        steps_left=card.left % 1000,
-        stability=None if memory is None else memory.stability,
-        difficulty=None if memory is None else memory.difficulty,
+        due=day.instant(int(odue if odid else due)),  # in a filtered deck it keeps its own
+        steps_left=int(left) % 1000,
+        stability=float(stability) if known else None,
+        difficulty=float(difficulty) if known else None,
     )
-
-
-def _due(col: Collection, due: int) -> datetime:
-    """A card's `due` as an instant: a Unix time as it is, a day number as the moment that
-    day begins for Anki (its rollover hour, 4 a.m., on the learner's calendar day)."""
-    if due > DUE_IS_A_TIME:
-        return from_millis(due * 1000)
-    today_begins = from_millis(col.sched.day_cutoff * 1000) - timedelta(days=1)
-    day = today_begins.astimezone().date() + timedelta(days=due - col.sched.today)
-    return start_of_day(day) + ANKI_DAY_BEGINS

@@ -48,7 +48,8 @@ def merge_progress(db: Database, incoming: Sequence[IncomingCard]) -> MergeCount
 
 
 def _plan(db: Database, incoming: Sequence[IncomingCard]) -> list[MergeWrite]:
-    """The writes for the cards that bring reviews the store does not have."""
+    """The writes for the cards that bring reviews the store does not have; a deck's saved
+    schedules are read only when one of its cards does."""
     scheduler = StudyScheduler(fuzzing=False)
     reviews: dict[str, dict[str, list[PastReview]]] = {}
     cards: dict[str, dict[str, CardState]] = {}
@@ -56,12 +57,15 @@ def _plan(db: Database, incoming: Sequence[IncomingCard]) -> list[MergeWrite]:
     for card in incoming:
         if card.deck_id not in reviews:
             reviews[card.deck_id] = deck_reviews(db, card.deck_id)
-            cards[card.deck_id] = load_cards(db, card.deck_id)
         known = reviews[card.deck_id].get(card.question_id, [])
+        have = {millis(review.reviewed_at) for review in known}
+        new = [review for review in card.reviews if millis(review.reviewed_at) not in have]
+        if not new:
+            continue
+        if card.deck_id not in cards:
+            cards[card.deck_id] = load_cards(db, card.deck_id)
         saved = cards[card.deck_id].get(card.question_id)
-        write = _merged(scheduler, card, known, saved)
-        if write is not None:
-            writes.append(write)
+        writes.append(_merged(scheduler, card, known, new, saved))
     return writes
 
 
@@ -69,13 +73,10 @@ def _merged(
     scheduler: StudyScheduler,
     card: IncomingCard,
     known: list[PastReview],
+    new: list[PastReview],
     saved: CardState | None,
-) -> MergeWrite | None:
-    """One question's write: its new reviews and, if Anki reviewed it last, its schedule."""
-    have = {millis(review.reviewed_at) for review in known}
-    new = [review for review in card.reviews if millis(review.reviewed_at) not in have]
-    if not new:
-        return None
+) -> MergeWrite:
+    """One question's write: its `new` reviews and, if Anki reviewed it last, its schedule."""
     replayed, logs = _replay(scheduler, card, known, new)
     ours = [review.reviewed_at for review in known]
     if saved is not None and saved.last_review is not None:
