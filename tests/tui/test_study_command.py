@@ -99,11 +99,13 @@ def test_the_settings_given_are_kept_for_the_deck(seen: Seen, data_dir: Path) ->
     """Issue 17.4: a later `quiz study` without the flags studies with the deck's own."""
     assert cli.main(["study", str(EVERY_TYPE), "--new-per-day", "4", "--retention", "0.8"]) == 0
     assert cli.main(["study", str(EVERY_TYPE)]) == 0
-    assert cli.main(["study", str(EVERY_TYPE), "--retention", "0.95"]) == 0
+    assert (
+        cli.main(["study", str(EVERY_TYPE), "--retention", "0.95", "--leech-threshold", "5"]) == 0
+    )
     assert ["0 due · 4 new today · 0 reviewed" in text for _, text, _ in seen] == [True] * 3
     store = Database(data_dir / "quiz.sqlite3")
     try:
-        assert deck_settings(store, "every-type") == StudySettings(4, 0.95)
+        assert deck_settings(store, "every-type") == StudySettings(4, 0.95, 5)
     finally:
         store.close()
 
@@ -116,4 +118,15 @@ def test_a_bad_retention_is_a_usage_error(
         cli.main(["study", str(EVERY_TYPE), "--retention", value])
     assert exit_info.value.code == 2
     assert "--retention: a share from 0.7 to 0.99, such as 0.9" in capsys.readouterr().err
+    assert seen == []
+
+
+@pytest.mark.parametrize("value", ["-1", "100", "eight"])
+def test_a_bad_leech_threshold_is_a_usage_error(
+    value: str, seen: Seen, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["study", str(EVERY_TYPE), "--leech-threshold", value])
+    assert exit_info.value.code == 2
+    assert "--leech-threshold: a whole number from 0 (no leeches) to 99" in capsys.readouterr().err
     assert seen == []

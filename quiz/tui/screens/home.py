@@ -209,6 +209,7 @@ class HomeScreen(Screen[None]):
                 deck.id,
                 new_per_day=settings.new_per_day,
                 desired_retention=settings.desired_retention,
+                leech_threshold=settings.leech_threshold,
             )
         except StoreError as exc:
             self.notify(f"Settings not kept: {exc}", title="Study", severity="warning")

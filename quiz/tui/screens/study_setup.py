@@ -1,5 +1,6 @@
-"""Before studying a deck: what is due and new, how many new cards a day to take, and the
-recall to aim at; both kept for the deck (`quiz.study.deck_settings`)."""
+"""Before studying a deck: what is due and new, and the deck's settings, kept for it
+(`quiz.study.deck_settings`): how many new cards a day to take, the recall to aim at, and
+how many times a card is forgotten before it is a leech."""
 
 from __future__ import annotations
 
@@ -16,7 +17,11 @@ from textual.widgets import Button, Input, Label
 from quiz.deck.model import Deck
 from quiz.study.deck_settings import StudySettings
 from quiz.study.progress import DeckProgress
-from quiz.study.settings import new_per_day_problem, retention_problem
+from quiz.study.settings import (
+    leech_threshold_problem,
+    new_per_day_problem,
+    retention_problem,
+)
 from quiz.tui.screens.choice import Dialog
 from quiz.tui.widgets.deck_list import study_line
 from quiz.tui.widgets.footer import Footer
@@ -56,10 +61,19 @@ class StudySetupScreen(Dialog[StudySettings | None]):
                     id="retention",
                     max_length=4,
                 )
+            with Horizontal(id="leech-row"):
+                yield Label("Leech threshold", classes="field-label")
+                yield Input(
+                    str(self.settings.leech_threshold),
+                    type="integer",
+                    id="leech-threshold",
+                    max_length=2,
+                )
             yield Label(
                 "Due cards come first; then new ones, up to this many a day. Cards fall due"
-                " when you would recall this share of them (0.7–0.99). Both are kept for"
-                " the deck.",
+                " when you would recall this share of them (0.7–0.99). A card forgotten as"
+                " many times as the threshold is a leech, suspended (0: never). All three"
+                " are kept for the deck.",
                 id="limit-hint",
             )
             with Horizontal(id="buttons"):
@@ -72,21 +86,26 @@ class StudySetupScreen(Dialog[StudySettings | None]):
 
     def action_start(self) -> None:
         """Start with the settings typed, or say which one is wrong and how."""
-        limit = self.query_one("#new-per-day", Input).value
-        retention = self.query_one("#retention", Input).value
-        new_per_day = int(limit) if limit.isdigit() else -1
+        new_per_day = self._whole("#new-per-day")
+        leech_threshold = self._whole("#leech-threshold")
         try:
-            desired = float(retention)
+            desired = float(self.query_one("#retention", Input).value)
         except ValueError:
             desired = -1.0
         for name, problem in (
             ("New cards per day", new_per_day_problem(new_per_day)),
             ("Desired retention", retention_problem(desired)),
+            ("Leech threshold", leech_threshold_problem(leech_threshold)),
         ):
             if problem:
                 self.notify(f"{name}: {problem}.", severity="warning")
                 return
-        self.dismiss(StudySettings(new_per_day, desired, self.settings.leech_threshold))
+        self.dismiss(StudySettings(new_per_day, desired, leech_threshold))
+
+    def _whole(self, field: str) -> int:
+        """The whole number typed in `field`, or -1 (no setting takes it) for anything else."""
+        value = self.query_one(field, Input).value
+        return int(value) if value.isdigit() else -1
 
     def action_cancel(self) -> None:
         self.dismiss(None)
