@@ -917,8 +917,12 @@ BARE_STATS = """
 import sqlite3, sys
 from datetime import UTC, datetime, timedelta
 since = (datetime.now(UTC) - timedelta(days=30)).isoformat()
+year = (datetime.now(UTC) - timedelta(days=371)).isoformat()
 connection = sqlite3.connect(sys.argv[1])
 for sql, parameters in (
+    ("SELECT substr(at, 1, 10) AS day, COUNT(*) FROM (SELECT reviewed_at AS at FROM reviews"
+     " WHERE reviewed_at >= ? UNION ALL SELECT answered_at FROM answers WHERE answered_at >= ?)"
+     " GROUP BY day", (year, year)),
     ("SELECT s.*, (SELECT count(*) FROM answers a WHERE a.session_id = s.id) AS answered"
      " FROM sessions s ORDER BY s.started_at DESC, s.id DESC", ()),
     ("SELECT substr(reviewed_at, 1, 10) AS day, COUNT(*), SUM(COALESCE(correct, rating > 1))"
@@ -932,8 +936,9 @@ for sql, parameters in (
 ):
     connection.execute(sql, parameters).fetchall()
 """
-"""The SQL of what `quiz stats` prints (every run with its answers counted, the last 30
-days of reviews per day, the retention, the most missed questions), run bare: the baseline."""
+"""The SQL of what `quiz stats` prints (the year's answers and reviews per day, every run
+with its answers counted, the last 30 days of reviews per day, the retention, the most
+missed questions), run bare: the baseline."""
 
 
 def study_rows(deck: Path, heavy: dict[str, str], repeat: int) -> Iterator[Row]:

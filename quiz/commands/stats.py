@@ -29,6 +29,7 @@ from quiz.store.history import RunKind, SessionRow
 from quiz.store.learners import known_learners, learner_store, summary
 from quiz.store.question_stats import question_stats
 from quiz.study.figures import bars, day_axis
+from quiz.study.heatmap import heatmap_lines, summary_lines
 from quiz.study.statistics import (
     CHART_DAYS,
     Missed,
@@ -107,6 +108,7 @@ def report(database: Database, args: argparse.Namespace) -> int:
     print(table(rows) if rows else "No quizzes yet.")
     sections = (
         trends_text(statistics.trends),
+        calendar_text(statistics),
         reviews_text(statistics),
         missed_text(statistics.missed),
         suspended_text(statistics.suspended),
@@ -207,6 +209,17 @@ def trends_text(trends: Sequence[ScoreTrend]) -> str:
             f" · best {figures.percent(trend.best)} · {len(trend.percents)} quizzes"
         )
     return "\n".join(lines)
+
+
+def calendar_text(statistics: Statistics) -> str:
+    """The year's answers per day as a heat map, the streak and the busiest day; "" while
+    the year holds no answer."""
+    calendar = statistics.calendar
+    if not calendar.total:
+        return ""
+    lines = [*heatmap_lines(calendar), *summary_lines(calendar)]
+    title = "Reviews and quiz answers per day, last year"
+    return "\n".join([title, *(f"  {line}".rstrip() for line in lines)])
 
 
 def reviews_text(statistics: Statistics) -> str:

@@ -20,6 +20,7 @@ from quiz.store.database import Database
 from quiz.store.history import History, RunKind, SessionRow
 from quiz.store.question_stats import QuestionStats, question_stats
 from quiz.study.progress import DayReviews, Retention, most_missed, retention, reviews_per_day
+from quiz.study.review_calendar import ReviewCalendar, review_calendar
 
 CHART_DAYS = 30
 """Reviews per day are shown for the last 30 days, today included."""
@@ -80,6 +81,7 @@ class Statistics:
     runs: tuple[SessionRow, ...]
     trends: tuple[ScoreTrend, ...]
     days: tuple[DayReviews, ...]
+    calendar: ReviewCalendar
     retention: Retention
     missed: tuple[Missed, ...]
     questions: tuple[QuestionFigures, ...]
@@ -114,6 +116,7 @@ def gather_statistics(
         runs=runs,
         trends=score_trends(runs),
         days=tuple(reviews_per_day(db, now, days=CHART_DAYS, deck_id=deck_id, tz=tz)),
+        calendar=review_calendar(db, now, deck_id=deck_id, tz=tz),
         retention=retention(db, deck_id=deck_id),
         missed=missed_questions(db, decks, deck_id),
         questions=question_figures(db, decks, deck_id) if per_question else (),

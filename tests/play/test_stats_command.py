@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from quiz.play import figures
 from quiz.play.record import given_json
 from quiz.store.database import Database
 from quiz.store.history import History, RunKind
+from quiz.study.heatmap import day_name
 
 STARTED = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 DECKS = Path(__file__).parents[1] / "decks"
@@ -36,7 +37,13 @@ def test_no_history_yet(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert not (data_dir / "quiz.sqlite3").exists()  # looking creates nothing
 
 
-def test_the_history_as_a_table(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_history_as_a_table(
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    local_zone: Callable[[str], None],
+) -> None:
+    local_zone("UTC")
     database = Database(data_dir / "quiz.sqlite3", clock=lambda: STARTED)
     history = History(database)
     done = history.start("every-type", "Every type [bold]test[/bold]", RunKind.FULL, 4)
@@ -49,6 +56,7 @@ def test_the_history_as_a_table(data_dir: Path, capsys: pytest.CaptureFixture[st
     history.finish(retry)
     database.close()
 
+    monkeypatch.setattr("quiz.commands.stats.utc_now", lambda: STARTED + timedelta(hours=1))
     assert main(["stats"]) == 0
     lines = capsys.readouterr().out.splitlines()
     date = figures.when(STARTED)
@@ -62,10 +70,17 @@ def test_the_history_as_a_table(data_dir: Path, capsys: pytest.CaptureFixture[st
     assert date in lines[4]
     assert lines[4].endswith("2.5 / 4      62%")
     assert len({line.index(date) for line in lines[2:5]}) == 1  # columns line up
-    assert lines[5:] == ["", "Each question's figures and wrong picks: quiz stats --questions"]
+    assert lines[5:7] == ["", "Reviews and quiz answers per day, last year"]  # 5 answers today
+    assert lines[-4:] == [
+        "  5 answers on 1 day: 0 in study, 5 in quizzes",
+        f"  Current streak: 1 day · busiest day: {day_name(STARTED.date())}, 5 answers",
+        "",
+        "Each question's figures and wrong picks: quiz stats --questions",
+    ]
 
     assert main(["stats", "--deck", "other"]) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 5
+    lines = capsys.readouterr().out.splitlines()
+    assert "  1 answer on 1 day: 0 in study, 1 in quizzes" in lines  # of that deck only
 
 
 def test_an_unreadable_store_is_one_line(

@@ -35,10 +35,16 @@ async def test_statistics_are_drawn_and_deck_text_stays_literal(
         title = next(i for i, line in enumerate(lines) if "Every type [bold]test[/bold]" in line)
         assert lines[title + 1].split("│")[1].rstrip() == "  █"  # only 100% reaches the top
         assert lines[title + 2].split("│")[1].startswith(" ██  last 100% · best 100% · 2 quizzes")
+        assert "15 answers on 1 day: 3 in study, 12 in quizzes" in shown(app)  # the calendar
+        app.screen.query_one("#study").scroll_visible(animate=False)  # below it
+        await pilot.pause()
         text = shown(app)
         assert "Reviews per day, last 30 days" in text
         assert "3 reviews · most in a day: 3" in text
         assert "2 of 3 reviews recalled" in text
+        app.screen.query_one("#missed").scroll_visible(animate=False)
+        await pilot.pause()
+        text = shown(app)
         assert "Missed Question 2 of 3 Which city is Mali's capital? [A] <script>" in text
         assert "1 of 2 Which two countries" in text
         await pilot.press("escape")
@@ -76,6 +82,7 @@ async def test_without_anything_saved_the_screen_says_so(
         await settled(pilot)
         text = shown(app)
         assert "No finished quizzes yet." in text
+        assert "No reviews or quiz answers in the last year." in text
         assert "0 reviews · most in a day: 0" in text
         assert "No reviews yet." in text
         assert "Nothing missed yet." in text

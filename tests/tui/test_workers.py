@@ -163,4 +163,6 @@ async def test_the_per_question_table_shows_the_hardest_and_says_how_many_more(
         await pilot.press("t")
         await settled(pilot)
         assert app.screen.query_one("#question-table", DataTable).row_count == 2
+        app.screen.query_one("#questions").scroll_visible(animate=False)  # the last box
+        await pilot.pause()
         assert "and 4 easier ones: 'quiz stats --questions' lists them all" in shown(app)

@@ -1,5 +1,5 @@
-"""Statistics to look at: quiz scores over time, reviews per day, retention, most missed,
-and each question's figures with the wrong choices picked."""
+"""Statistics to look at: quiz scores over time, a year's calendar of reviews, reviews per
+day, retention, most missed, and each question's figures with the wrong choices picked."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from quiz.deck.model import Deck
 from quiz.play import figures
 from quiz.store.database import Database, StoreError
 from quiz.study.figures import bars, day_axis
+from quiz.study.heatmap import EMPTY, MARGIN, heatmap_lines, summary_lines
+from quiz.study.review_calendar import ReviewCalendar
 from quiz.study.statistics import (
     CHART_DAYS,
     Missed,
@@ -50,6 +52,19 @@ def trend_text(trend: ScoreTrend) -> Content:
             f"last {figures.percent(trend.last)} · best {figures.percent(trend.best)} · {runs}"
         ),
     )
+
+
+def heatmap_text(calendar: ReviewCalendar) -> Content:
+    """The calendar's lines (`quiz.study.heatmap`): the days in the accent colour, the
+    month and weekday names and the legend muted."""
+    months, *days, legend = heatmap_lines(calendar)
+    muted = "$text-muted"
+    lines = [Content.styled(months, muted)]
+    lines += [
+        Content.styled(line[:MARGIN], muted) + Content.styled(line[MARGIN:], "$accent")
+        for line in days
+    ]
+    return Content("\n").join([*lines, Content.styled(legend, muted)])
 
 
 def missed_cells(missed: Missed, with_deck: bool) -> tuple[Content, Content]:
@@ -119,6 +134,7 @@ class StatsScreen(Screen[None]):
     def _boxes(self) -> list[Widget]:
         return [
             self._box("Quiz scores, oldest first", "scores", self._scores()),
+            self._box("Reviews and quiz answers per day, last year", "calendar", self._calendar()),
             Horizontal(
                 self._box(f"Reviews per day, last {CHART_DAYS} days", "reviews", self._days()),
                 self._box("Retention", "retention", self._retention()),
@@ -138,6 +154,15 @@ class StatsScreen(Screen[None]):
         if not trends:
             return [Label("No finished quizzes yet.", classes="empty")]
         return [Static(trend_text(trend), classes="trend") for trend in trends]
+
+    def _calendar(self) -> list[Widget]:
+        calendar = self.statistics.calendar
+        if not calendar.total:
+            return [Label(EMPTY, classes="empty")]
+        return [
+            Static(heatmap_text(calendar), id="heatmap"),
+            *(Label(line, classes="calendar-figures") for line in summary_lines(calendar)),
+        ]
 
     def _days(self) -> list[Widget]:
         days = self.statistics.days

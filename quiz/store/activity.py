@@ -1,0 +1,58 @@
+"""How many answers the learner gave in each of a row of periods: study reviews and quiz
+answers, for the calendar of reviews.
+
+The caller says where the periods begin (the learner's days, as the study package counts
+them); nothing here knows about days or zones. SQLite counts the answers of each minute
+in one pass over each table, and the minutes are put into their periods here: every
+zone's day begins on a whole minute, so a minute never straddles two days, and a year
+holds at most some thousands of minutes with answers however many answers there are.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from quiz.store.database import Database
+from quiz.store.instants import timestamp
+
+MINUTE = 16
+"""`2026-01-05T09:30`: the length of an instant's stored text up to its minute."""
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """The study reviews (ratings) and quiz answers of one period."""
+
+    reviews: int = 0
+    answers: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.reviews + self.answers
+
+
+def activity(
+    db: Database, bounds: Sequence[datetime], *, deck_id: str | None = None
+) -> list[Activity]:
+    """The activity between each two consecutive `bounds` (in time order), of one deck or all:
+    one entry fewer than there are bounds; each period includes its start, not its end."""
+    starts = [timestamp(bound)[:MINUTE] for bound in bounds]
+    rows = db.query(
+        f"SELECT substr(at, 1, {MINUTE}) AS minute, SUM(review) AS reviews,"
+        " SUM(1 - review) AS answers FROM ("
+        "  SELECT reviewed_at AS at, 1 AS review FROM reviews"
+        "  WHERE reviewed_at >= ? AND reviewed_at < ? AND (? IS NULL OR deck_id = ?)"
+        "  UNION ALL SELECT answered_at, 0 FROM answers"
+        "  WHERE answered_at >= ? AND answered_at < ? AND (? IS NULL OR deck_id = ?)"
+        ") GROUP BY minute",
+        (starts[0], starts[-1], deck_id, deck_id) * 2,
+    )
+    counted = [[0, 0] for _ in starts[1:]]
+    for row in rows:
+        period = counted[bisect_right(starts, row["minute"]) - 1]
+        period[0] += row["reviews"]
+        period[1] += row["answers"]
+    return [Activity(reviews, answers) for reviews, answers in counted]
