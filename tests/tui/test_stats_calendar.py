@@ -43,4 +43,3 @@ async def test_the_calendar_fits_and_names_the_streak_and_the_busiest_day(
         assert "Reviews and quiz answers per day, last year" in text
         assert "2,014 answers on 340 days: 1,831 in study, 183 in quizzes" in text
         assert "Current streak: 6 days · busiest day: Tue 7 Oct 2025, 24 answers" in text
-
