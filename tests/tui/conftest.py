@@ -145,6 +145,13 @@ async def settled(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def scroll_to(pilot: Pilot[None], selector: str) -> None:
+    """Scroll the screen until the widget `selector` is in sight, as a learner scrolls down
+    the statistics to a box below the first screenful."""
+    pilot.app.screen.query_one(selector).scroll_visible(animate=False)
+    await pilot.pause()
+
+
 async def start_quiz(pilot: Pilot[None], *keys: str) -> None:
     """From the decks: choose the highlighted deck, press `keys` in the options, start."""
     await pilot.press("enter")

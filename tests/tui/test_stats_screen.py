@@ -18,7 +18,16 @@ from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.stats import StatsScreen
 from tests.filled_store import fill
 
-from .conftest import EVERY_TYPE, Clock, screen_text, settled, shown, start_quiz, study_app
+from .conftest import (
+    EVERY_TYPE,
+    Clock,
+    screen_text,
+    scroll_to,
+    settled,
+    shown,
+    start_quiz,
+    study_app,
+)
 
 
 async def test_statistics_are_drawn_and_deck_text_stays_literal(
@@ -36,14 +45,12 @@ async def test_statistics_are_drawn_and_deck_text_stays_literal(
         assert lines[title + 1].split("│")[1].rstrip() == "  █"  # only 100% reaches the top
         assert lines[title + 2].split("│")[1].startswith(" ██  last 100% · best 100% · 2 quizzes")
         assert "15 answers on 1 day: 3 in study, 12 in quizzes" in shown(app)  # the calendar
-        app.screen.query_one("#study").scroll_visible(animate=False)  # below it
-        await pilot.pause()
+        await scroll_to(pilot, "#study")  # below it
         text = shown(app)
         assert "Reviews per day, last 30 days" in text
         assert "3 reviews · most in a day: 3" in text
         assert "2 of 3 reviews recalled" in text
-        app.screen.query_one("#missed").scroll_visible(animate=False)
-        await pilot.pause()
+        await scroll_to(pilot, "#missed")
         text = shown(app)
         assert "Missed Question 2 of 3 Which city is Mali's capital? [A] <script>" in text
         assert "1 of 2 Which two countries" in text
@@ -67,6 +74,7 @@ async def test_reviews_merged_from_anki_count_and_are_marked(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
         await settled(pilot)
+        await scroll_to(pilot, "#study")
         text = shown(app)
         assert "3 reviews · most in a day: 3" in text
         assert "1 of them in Anki" in text

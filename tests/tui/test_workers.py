@@ -29,7 +29,7 @@ from quiz.tui.screens.study_question import StudyQuestionScreen
 from quiz.tui.widgets import question_figures
 from tests.filled_store import fill
 
-from .conftest import Clock, settled, shown, study_app, toasts
+from .conftest import Clock, scroll_to, settled, shown, study_app, toasts
 
 HOLD_SECONDS = 10
 
@@ -163,6 +163,5 @@ async def test_the_per_question_table_shows_the_hardest_and_says_how_many_more(
         await pilot.press("t")
         await settled(pilot)
         assert app.screen.query_one("#question-table", DataTable).row_count == 2
-        app.screen.query_one("#questions").scroll_visible(animate=False)  # the last box
-        await pilot.pause()
+        await scroll_to(pilot, "#questions")  # the last box
         assert "and 4 easier ones: 'quiz stats --questions' lists them all" in shown(app)
