@@ -10,10 +10,12 @@ script, not a pass/fail test.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import compileall
 import contextlib
 import io
 import os
+import re
 import signal
 import sqlite3
 import statistics
@@ -113,10 +115,10 @@ Textual is imported only where the app imports it, so each process starts as it 
 
 HEADLESS = """
 import sys
-import quiz.commands.play as play
+import quiz.commands as commands
 from quiz.cli import main
 
-app_class = play.quiz_app_class
+app_class = commands.quiz_app_class
 
 def headless_app_class():
     # The CLI's own app class, run headless with `drive` as its pilot.
@@ -125,7 +127,7 @@ def headless_app_class():
     cls.run = lambda app: run(app, headless=True, size=(80, 24), auto_pilot=drive)
     return cls
 
-play.quiz_app_class = headless_app_class
+commands.quiz_app_class = headless_app_class  # `run_app` builds the app through it
 """
 """Runs `quiz play` as the CLI does (importing the app where it does), headless at 80×24."""
 
@@ -899,10 +901,6 @@ FIRST_CARD = (
     PAINTED
     + HEADLESS
     + """
-import quiz.commands.study as study_command
-
-study_command.quiz_app_class = headless_app_class
-
 async def drive(pilot):
     from quiz.tui.screens.study_question import StudyQuestionScreen
     await painted(pilot.app, StudyQuestionScreen)
@@ -1136,6 +1134,185 @@ def alias_rows(folder: Path, env: dict[str, str]) -> Iterator[Row]:
             )
 
 
+DECK_LIST = (
+    PAINTED
+    + HEADLESS
+    + """
+async def drive(pilot):
+    from quiz.tui.screens.home import HomeScreen
+    await painted(pilot.app, HomeScreen)
+    stop()
+
+sys.exit(main(["play", "--seed", "7"]))
+"""
+)
+"""`quiz` on the bundled decks, driven headless: exits once the deck list is drawn."""
+
+CHROMIUM = Path("/usr/lib/chromium/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ESCAPES = re.compile(r"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+DECKS_DRAWN = "Algeria–Mali relations"
+"""The bundled deck's title: the deck list is on screen once a tab's frames hold it."""
+
+CLASS_SIZE = 30
+
+
+def drawn(frames: list[bytes], text: str) -> bool:
+    return text in ESCAPES.sub("", b"".join(frames).decode("utf-8", "replace"))
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """`quiz serve` on the default decks (those `quiz` opens): its URL and process id."""
+    command = [sys.executable, "-m", "quiz", "serve", "--no-open", "--port", "0"]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    ) as server:
+        assert server.stdout is not None
+        url = next(m.group() for line in server.stdout if (m := re.search(r"http://\S+", line)))
+        try:
+            yield url, server.pid
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def page_to_deck_list(url: str, repeat: int) -> list[float]:
+    """Seconds from asking chromium for the page to the deck list in its terminal, once
+    per new tab (each starts its own app)."""
+    from playwright.sync_api import WebSocket, sync_playwright
+
+    timings = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for _ in range(repeat):
+            page = browser.new_page(viewport={"width": 800, "height": 480})
+            frames: list[bytes] = []
+
+            def watch(websocket: WebSocket, frames: list[bytes] = frames) -> None:
+                def take(payload: bytes | str) -> None:
+                    if isinstance(payload, bytes):
+                        frames.append(payload)
+
+                websocket.on("framereceived", take)
+
+            page.on("websocket", watch)
+            start = time.perf_counter()
+            page.goto(url)
+            while not drawn(frames, DECKS_DRAWN):
+                page.wait_for_timeout(5)
+            timings.append(time.perf_counter() - start)
+            page.close()
+        browser.close()
+    return timings
+
+
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """A process's resident memory (`VmRSS`), or its proportional share (`Pss`), in MB."""
+    source = f"/proc/{pid}/status" if field == "VmRSS" else f"/proc/{pid}/smaps_rollup"
+    for line in Path(source).read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} for process {pid}")
+
+
+def apps_of(server: int) -> list[int]:
+    """The processes the server started: one app per tab."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            if int(entry.read_text().rpartition(")")[2].split()[1]) == server:
+                found.append(int(entry.parent.name))
+    return found
+
+
+async def tabs_drawn(url: str, count: int) -> tuple[float, list[Any]]:
+    """Open `count` tabs at once as websockets; seconds until every one shows the deck
+    list, and the open connections (closed by the caller)."""
+    import aiohttp
+
+    base = url.split("/?")[0]
+    token = url.rpartition("token=")[2]
+    session = aiohttp.ClientSession()
+    ws_url = f"{base.replace('http', 'ws', 1)}/ws/{token}?width=80&height=24"
+
+    async def one() -> Any:
+        websocket = await session.ws_connect(ws_url, headers={"Origin": base})
+        frames: list[bytes] = []
+        while not drawn(frames, DECKS_DRAWN):
+            message = await websocket.receive()
+            if message.type is aiohttp.WSMsgType.BINARY:
+                frames.append(message.data)
+        return websocket
+
+    start = time.perf_counter()
+    sockets = await asyncio.gather(*(one() for _ in range(count)))
+    return time.perf_counter() - start, [session, *sockets]
+
+
+async def class_figures(url: str, server: int) -> tuple[float, float, list[float], float, float]:
+    """One tab alone, then a class of tabs at once: seconds to the deck list for each,
+    the apps' RSS, their summed PSS, and the server's RSS, in MB."""
+    alone, opened = await tabs_drawn(url, 1)
+    for item in reversed(opened):
+        await item.close()
+    while apps_of(server):
+        await asyncio.sleep(0.1)
+    together, opened = await tabs_drawn(url, CLASS_SIZE)
+    apps = apps_of(server)
+    rss = [rss_mb(pid) for pid in apps]
+    pss = sum(rss_mb(pid, "Pss") for pid in apps)
+    server_rss = rss_mb(server)
+    for item in reversed(opened):
+        await item.close()
+    return alone, together, rss, pss, server_rss
+
+
+def serve_rows(env: dict[str, str], repeat: int) -> Iterator[Row]:
+    """`quiz serve`: a tab's deck list against the terminal's, a tab's memory, a class."""
+    if not CHROMIUM.exists():
+        print(f"(quiz serve rows left out: no chromium at {CHROMIUM})", file=sys.stderr)
+        return
+    terminal = [run_process(["-c", DECK_LIST], env) for _ in range(repeat)]
+    with serving(env) as (url, server):
+        browser = page_to_deck_list(url, repeat)
+        alone, together, rss, pss, server_rss = asyncio.run(class_figures(url, server))
+    yield Row(
+        "deck list in a browser tab, from asking for the page",
+        statistics.median(browser),
+        statistics.median(run.seconds for run in terminal),
+        "s",
+        notes="the same app drawn headless in a process of its own (`quiz`, bundled deck);"
+        " the tab's time includes the page, its script and its app's start",
+    )
+    yield Row(
+        "memory of a browser tab's app",
+        statistics.median(rss),
+        max(run.max_rss_mb for run in terminal),
+        "MB",
+        notes=f"the terminal app's max RSS at the deck list; tabs' RSS from {min(rss):.0f}"
+        f" to {max(rss):.0f} MB, {pss / len(rss):.0f} MB each counting shared pages once"
+        f" (PSS); the server {server_rss:.0f} MB",
+    )
+    yield Row(
+        f"{CLASS_SIZE} tabs opened at once, until every deck list is drawn",
+        together,
+        alone,
+        "s",
+        notes=f"one tab alone (websockets, no browser); {os.cpu_count()} cores;"
+        f" the {CLASS_SIZE} apps hold {sum(rss):,.0f} MB RSS, {pss:,.0f} MB PSS",
+    )
+
+
 def compile_package() -> None:
     """Write the package's bytecode first, as `pip install` does: with the source alone
     (or PYTHONDONTWRITEBYTECODE set, as on some machines) every run would compile every
@@ -1153,6 +1330,11 @@ def main() -> None:
         action="store_true",
         help="only the rows on a heavy learner's history (the deck list, study, quiz stats)",
     )
+    parser.add_argument(
+        "--serve-only",
+        action="store_true",
+        help="only the rows of quiz serve (a tab against the terminal, memory, a class)",
+    )
     args = parser.parse_args()
     compile_package()
     print(HEADER, flush=True)
@@ -1161,6 +1343,10 @@ def main() -> None:
         env = {**os.environ, "QUIZ_DATA_DIR": str(folder / "data")}
         bundled = bundled_decks_dir() / "algeria-mali-relations.yaml"
         run_process(["-c", FIRST_QUESTION, str(bundled)], env)  # cached, as after a first run
+        if args.serve_only:
+            for row in serve_rows(env, args.repeat):
+                print(row.markdown(), flush=True)
+            return
         if args.heavy_only:
             for row in heavy_rows(folder, env, args.repeat):
                 print(row.markdown(), flush=True)
@@ -1177,6 +1363,8 @@ def main() -> None:
         for row in rows:
             print(row.markdown(), flush=True)
         for row in heavy_rows(folder, env, args.repeat):
+            print(row.markdown(), flush=True)
+        for row in serve_rows(env, args.repeat):
             print(row.markdown(), flush=True)
         for row in size_rows(folder, args.sizes, env, args.repeat):
             print(row.markdown(), flush=True)

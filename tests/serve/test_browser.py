@@ -75,19 +75,21 @@ class Browser:
     def screen(self, since: int = 0) -> str:
         return screen_text(self.frames[since:])
 
-    def wait_for(self, text: str) -> None:
-        """Wait until the app has drawn `text` since the last key pressed."""
+    def wait_for(self, *texts: str) -> str:
+        """Wait until the app has drawn one of `texts` since the last key pressed; which."""
         mark = self.mark
 
-        def shown() -> bool:
+        def seen() -> str | None:
             self.page.wait_for_timeout(50)  # lets Playwright deliver the frames
-            return text in self.screen(mark)
+            screen = self.screen(mark)
+            return next((text for text in texts if text in screen), None)
 
         try:
-            wait_until(shown, f"{text!r} in the browser")
+            wait_until(lambda: seen() is not None, f"{' or '.join(texts)!r} in the browser")
         except pytest.fail.Exception:
             print(self.screen()[-3000:])
             raise
+        return seen() or ""
 
     def press(self, *keys: str) -> None:
         self.mark = len(self.frames)
@@ -137,29 +139,64 @@ def test_a_quiz_taken_in_the_browser_lands_in_the_history(
     tab.wait_for("Every type [bold]test[/bold]")
     tab.press("ArrowDown", "Enter")  # the second deck; its options
     tab.wait_for("Shuffle the questions")
-    tab.press("Tab", "Space", "Control+s")  # shuffle off: the typed question first
-    tab.wait_for("Which city is the capital of Mali?")
-    tab.type("bamako")
-    tab.press("Enter")
-    tab.wait_for("Right")
-    tab.press("Enter")
-    tab.wait_for("Algeria and Mali share a border.")
-    tab.press("t")
-    tab.wait_for("Right")
-    tab.press("Enter")
+    tab.press("Control+s")  # every question, shuffled
+    for _ in range(2):
+        answer_right(tab)
+        tab.wait_for("Right")
+        tab.press("Enter")
     tab.wait_for("Score 2 / 2 (100%)")
     keep_screenshot(tab, "results")
+    assert saved_answers() == {("capital", "bamako", 1), ("border", True, 1)}
+    study_and_statistics(tab)
     assert all(url.startswith(two_decks.base + "/") for url in tab.requests), tab.requests
     assert tab.complaints == []
-    assert saved_answers() == {("capital", "bamako", 1), ("border", True, 1)}
 
 
-def saved_answers() -> set[tuple[str, object, int]]:
-    """The answers in the history file the tests' data folder holds."""
+def study_and_statistics(tab: Browser) -> None:
+    """The rest of the app from the deck list: its statistics, then one card studied and
+    rated, which lands in the history as a review."""
+    tab.press("Escape")
+    tab.wait_for("best 100%")
+    tab.press("t")
+    tab.wait_for("No reviews yet.")
+    tab.press("Escape")
+    tab.wait_for("best 100%")
+    tab.press("s")
+    tab.wait_for("New cards per day")
+    tab.press("Control+s")
+    answer_right(tab)
+    tab.wait_for("Good")
+    tab.press("3")
+    tab.wait_for("Two questions")
+    keep_screenshot(tab, "study")
+    assert saved_reviews() == 1
+
+
+def answer_right(tab: Browser) -> None:
+    """Answer the question just drawn, whichever of the two it is: true/false with a key,
+    the other typed."""
+    if tab.wait_for("share a border", "capital of Mali") == "share a border":
+        tab.press("t")
+    else:
+        tab.type("bamako")
+        tab.press("Enter")
+
+
+def saved(sql: str) -> list[tuple[object, ...]]:
+    """Rows of the history file the tests' data folder holds."""
     store = Path(os.environ["QUIZ_DATA_DIR"]) / "quiz.sqlite3"
     with closing(sqlite3.connect(store)) as connection:
-        rows = connection.execute("SELECT question_id, given, correct FROM answers").fetchall()
-    return {(question, json.loads(given), correct) for question, given, correct in rows}
+        return connection.execute(sql).fetchall()
+
+
+def saved_answers() -> set[tuple[object, ...]]:
+    rows = saved("SELECT question_id, given, correct FROM answers")
+    return {(question, json.loads(str(given)), correct) for question, given, correct in rows}
+
+
+def saved_reviews() -> int:
+    [[count]] = saved("SELECT COUNT(*) FROM reviews")
+    return int(str(count))
 
 
 def keep_screenshot(tab: Browser, name: str) -> None:
