@@ -55,6 +55,11 @@ questions:
     prompt: Gao is in Mali.
     answer: false
     quote: '"[latex]x[/latex]"'
+  - id: d
+    type: cloze
+    text: "{{c1::Gao}} & {{c2::Bamako}} < [sound:b.mp3]"
+    accept: {c2: ["Bamako & co", "<Bamaco>"], c1: ["[Kawkaw]"]}
+    explain: '<div class="accepted">not the exporter''s</div> x < y'
 """
 """A deck whose text survives only if the exporter's escaping is undone exactly."""
 
