@@ -42,19 +42,16 @@ long sentence has room for one or two questions per clause, not for every reword
 WORD = re.compile(r"\w+|[%$€£¥°]")
 """A word as the answer search sees it; symbols such as `%` count, so `1%` is not `1`."""
 
-_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
-_NOT_MAY = "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True))
-DAY_OF_MONTH = re.compile(
-    rf"(?<!\w)(?P<before>\d{{1,2}})(?=(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH_NAME})\b)"
-    rf"|\b(?:{_NOT_MAY})\.?\s+(?P<after>\d{{1,2}})(?!\d)"
-    r"|\bmay\s+(?P<may>\d{1,2})(?=(?:st|nd|rd|th)?,?\s+\d{4}\b)"  # not "may 2 km"
-)
-"""The day in a date written with its month's name (`7 April`, `April 7, 2025`): a word
-of its own, so that a bare number answer (`7` hostages) is not found in a date, while
-a date answer still is (it is read the same way)."""
+DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+"""A word that may be the day of a date: `7`, `31st`."""
+
+YEAR = re.compile(r"\d{4}")
+DIGIT = re.compile(r"\d")
 
 DAY_MARK = "\x00day"
-"""Added to a day of a month's word: no word of a deck's text ends with it."""
+"""Added to the word of a day of a month (`7` in "April 7, 2025"), which no word of a
+deck ends with: a bare number answer (`7` hostages) is not found in a date, while a date
+answer still is, its day marked alike."""
 
 Finding = tuple[str, str]
 
@@ -158,11 +155,30 @@ def _hidden(question: AnyQuestion) -> tuple[str, ...]:
 
 
 def _words(text: str) -> tuple[str, ...]:
+    """The words of `text`, a day of a month marked as such (see `DAY_MARK`)."""
     folded = text.casefold()
-    days = {found.start(found.lastgroup or 0) for found in DAY_OF_MONTH.finditer(folded)}
-    if not days:
-        return tuple(WORD.findall(folded))
-    return tuple(w[0] + DAY_MARK if w.start() in days else w[0] for w in WORD.finditer(folded))
+    words = WORD.findall(folded)
+    if not DIGIT.search(folded):
+        return tuple(words)
+    return tuple(
+        word + DAY_MARK if word[0].isdigit() and _in_a_date(words, index) else word
+        for index, word in enumerate(words)
+    )
+
+
+def _in_a_date(words: list[str], index: int) -> bool:
+    """Whether the word at `index` is the day of a date written with its month's name:
+    `7 April`, `7th of April`, `April 7, 2025` (`may 2` only with a year after it)."""
+    if not DAY.fullmatch(words[index]):
+        return False
+    following = words[index + 1 : index + 3]
+    month_after = following[1:] if following[:1] == ["of"] else following[:1]
+    if month_after and month_after[0] in MONTHS:
+        return True
+    before = words[index - 1] if index else ""
+    if before == "may":  # also a verb: "may 2 km" is no date, "May 2, 2025" is
+        return bool(following) and YEAR.fullmatch(following[0]) is not None
+    return before in MONTHS
 
 
 def _phrase(answer: str, articles: frozenset[str]) -> tuple[str, ...]:
