@@ -19,12 +19,15 @@ from anki.notes import Note
 
 from quiz.cli import main
 from quiz.store import merge as store_merge
+from quiz.store.database import Database
+from quiz.study.cards import load_cards
 from quiz.study.progress import deck_progress
 from quiz.study.queue import StudyQueue
 from quiz.study.scheduler import Rating
 
 from .conftest import EVERY_TYPE, anki_db
 from .learning import (
+    DECK,
     Learner,
     anki_cards,
     anki_due_day,
@@ -262,3 +265,37 @@ def test_stats_and_the_study_queue_count_merged_reviews_as_their_own(
     queue = StudyQueue(learner.db, learner.deck, new_per_day=2)
     queue.head(learner.clock.now)
     assert queue.remaining.new == 1  # ban-date's first review, today, counts against the limit
+
+
+def test_a_quiz_export_merged_on_another_computer_brings_the_history_along(
+    learner: Learner, tmp_path: Path, quiz: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The oldest package format (`collection.anki2` alone, as `quiz export` writes it) is
+    read too; merged into an empty history, it gives back every review and schedule."""
+    learner.study(STUDIED)
+    package = tmp_path / "study.apkg"
+    learner.export(package)
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "another-computer"))
+
+    assert quiz("merge", str(package), str(EVERY_TYPE)) == (
+        0,
+        "3 cards, 5 reviews merged; 0 reviews already there; 0 notes not from any known deck",
+        "",
+    )
+    other = Database(tmp_path / "another-computer" / "quiz.sqlite3")
+    try:
+        theirs = load_cards(other, DECK)
+        reviews = other.query(
+            "SELECT question_id, rating, reviewed_at FROM reviews ORDER BY reviewed_at"
+        )
+    finally:
+        other.close()
+    mine = learner.cards()
+    assert set(theirs) == set(mine)
+    for question_id, card in mine.items():
+        assert theirs[question_id].phase == card.phase
+        assert theirs[question_id].due.astimezone().date() == card.due.astimezone().date()
+    ours = learner.db.query(
+        "SELECT question_id, rating, reviewed_at FROM reviews ORDER BY reviewed_at"
+    )
+    assert [tuple(row) for row in reviews] == [tuple(row) for row in ours]
