@@ -35,6 +35,10 @@ DEFAULT_DECK = "Default"
 """Anki's deck for cards nobody filed: not a title worth giving a deck."""
 
 
+DAMAGED = "the collection inside it is damaged or is not a database"
+"""What Anki's database error (its SQLite's own words, in Rust's debug form) means here."""
+
+
 class MissingLibrary(Exception):
     """The official `anki` library, an optional extra, is not installed."""
 
@@ -88,7 +92,7 @@ def imported_collection(path: Path, *, with_scheduling: bool = False) -> Iterato
     """
     try:
         from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-        from anki.errors import BackendError
+        from anki.errors import BackendError, DBError
     except ImportError as exc:
         raise MissingLibrary(
             "reading .apkg files needs the official Anki library:"
@@ -107,7 +111,8 @@ def imported_collection(path: Path, *, with_scheduling: bool = False) -> Iterato
         try:
             col.import_anki_package(request)
         except BackendError as exc:
-            raise UnreadableFile(f"Anki cannot import this file as a package: {exc}") from exc
+            why = DAMAGED if isinstance(exc, DBError) else exc
+            raise UnreadableFile(f"Anki cannot import this file as a package: {why}") from exc
         yield col
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -197,6 +198,19 @@ def test_a_file_that_is_no_package_is_one_located_line(
         " invalid Zip archive: Could not find EOCD",
     )
     assert history(learner) == before
+
+
+def test_a_package_whose_collection_is_damaged_is_one_plain_line(tmp_path: Path, quiz: Run) -> None:
+    package = tmp_path / "damaged.apkg"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("collection.anki2", b"not a database" * 100)
+        archive.writestr("media", b"{}")
+    assert quiz("merge", str(package)) == (
+        1,
+        "",
+        f"quiz: error: {package}: Anki cannot import this file as a package: the collection"
+        " inside it is damaged or is not a database",
+    )
 
 
 def test_without_the_anki_library_one_line_says_how_to_get_it(
