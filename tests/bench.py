@@ -1134,20 +1134,6 @@ def alias_rows(folder: Path, env: dict[str, str]) -> Iterator[Row]:
             )
 
 
-DECK_LIST = (
-    PAINTED
-    + HEADLESS
-    + """
-async def drive(pilot):
-    from quiz.tui.screens.home import HomeScreen
-    await painted(pilot.app, HomeScreen)
-    stop()
-
-sys.exit(main(["play", "--seed", "7"]))
-"""
-)
-"""`quiz` on the bundled decks, driven headless: exits once the deck list is drawn."""
-
 CHROMIUM = Path("/usr/lib/chromium/chromium")
 CHROMIUM_ARGS = [
     "--headless",
