@@ -40,6 +40,7 @@ def register(sub: Subparsers) -> None:
         "quiz study",
         "quiz study decks/algeria-mali-relations.yaml --new-per-day 10 --retention 0.85",
         "quiz study decks/algeria-mali-relations.yaml --unsuspend",
+        "quiz study --optimize my-decks/spanish.yaml",
     )
     add_deck_paths(parser)
     parser.add_argument(
@@ -69,6 +70,13 @@ def register(sub: Subparsers) -> None:
         action="store_true",
         help="bring back every suspended card of the decks named, leeches too, and say how"
         " many, without opening the app",
+    )
+    parser.add_argument(
+        "--optimize",
+        action="store_true",
+        help="instead of studying, fit FSRS's parameters to your reviews of each deck named,"
+        " show the log loss and RMSE before and after, and keep better ones for the deck"
+        " (needs the optimizer extra)",
     )
     add_seed(parser, "choice")
     parser.set_defaults(run=run)
@@ -105,6 +113,12 @@ def retention(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.optimize:
+        from quiz.study.optimizer import INSTALL, available
+
+        if not available():
+            print(f"quiz: {INSTALL}", file=sys.stderr)
+            return 1
     decks = decks_or_report(args.paths)
     if decks is None:
         return 1
@@ -121,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _study(args: argparse.Namespace, decks: list[Deck], database: Database, message: str) -> int:
-    """Keep the settings given for every deck named, then open the app on them."""
+    """Keep the settings given for every deck named, then open the app on them, or with
+    --optimize fit their parameters instead."""
     from quiz.store.database import StoreError
     from quiz.study.deck_settings import deck_settings, keep_settings
 
@@ -135,6 +150,8 @@ def _study(args: argparse.Namespace, decks: list[Deck], database: Database, mess
                 leech_threshold=args.leech_threshold,
             )
         settings = deck_settings(database, decks[0].id)
+        if args.optimize:
+            return _optimize(decks, database)
     except StoreError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
@@ -155,4 +172,15 @@ def _unsuspend(decks: list[Deck], database: Database) -> int:
             print(f"quiz: error: {exc}", file=sys.stderr)
             return 1
         print(shown(f"{deck.title}: {plural(count, 'card')} unsuspended"))
+    return 0
+
+
+def _optimize(decks: list[Deck], database: Database) -> int:
+    """Fit and keep each deck's parameters, one line per deck (StoreError if the store fails)."""
+    from quiz.deck.errors import shown
+    from quiz.study.own_parameters import fit_sentence, optimize_deck
+
+    for deck in decks:
+        reviews, result = optimize_deck(database, deck.id)
+        print(f"{shown(deck.title)}: {fit_sentence(reviews, result)}")
     return 0

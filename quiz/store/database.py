@@ -157,6 +157,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE study_settings ADD COLUMN leech_threshold INTEGER;
     """,
+    # Version 8: a deck's own FSRS parameters, fitted to its reviews (JSON; NULL: FSRS's).
+    """
+    ALTER TABLE study_settings ADD COLUMN parameters TEXT;
+    """,
 )
 """Each entry upgrades the schema by one version; never edit one that has shipped."""
 

@@ -1,12 +1,15 @@
 """A deck's study settings as plain values: the table `study_settings`.
 
 One row per deck the learner set something for; a NULL is "the default", so a default
-that changes in a later release reaches every deck that never chose. The study package
+that changes in a later release reaches every deck that never chose. A deck's own FSRS
+parameters (fitted by `quiz study --optimize`) are a JSON list of numbers. The study package
 says what the values mean (`quiz.study.deck_settings`); nothing here knows.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quiz.store.database import Database
@@ -41,4 +44,22 @@ def save_settings(db: Database, deck_id: str, values: SettingsRow) -> None:
             " desired_retention = COALESCE(excluded.desired_retention, desired_retention),"
             " leech_threshold = COALESCE(excluded.leech_threshold, leech_threshold)",
             (deck_id, values.new_per_day, values.desired_retention, values.leech_threshold),
+        )
+
+
+def saved_parameters(db: Database, deck_id: str) -> tuple[float, ...] | None:
+    """The FSRS parameters fitted for the deck, None while it has none of its own."""
+    rows = db.query("SELECT parameters FROM study_settings WHERE deck_id = ?", (deck_id,))
+    if not rows or rows[0]["parameters"] is None:
+        return None
+    return tuple(float(value) for value in json.loads(rows[0]["parameters"]))
+
+
+def save_parameters(db: Database, deck_id: str, parameters: Sequence[float]) -> None:
+    """Keep FSRS parameters for the deck, in place of any it had."""
+    with db.transaction() as connection:
+        connection.execute(
+            "INSERT INTO study_settings (deck_id, parameters) VALUES (?, ?)"
+            " ON CONFLICT (deck_id) DO UPDATE SET parameters = excluded.parameters",
+            (deck_id, json.dumps(list(parameters))),
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
@@ -130,9 +130,14 @@ class StudyScheduler:
         *,
         fuzzing: bool = True,
         desired_retention: float = 0.9,
+        parameters: Sequence[float] | None = None,
         draw: Callable[[], float] = random.random,
     ) -> None:
-        self._fsrs = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=False)
+        self._fsrs = fsrs.Scheduler(
+            parameters=fsrs.scheduler.DEFAULT_PARAMETERS if parameters is None else parameters,
+            desired_retention=desired_retention,
+            enable_fuzzing=False,
+        )
         self._fuzzing = fuzzing
         self._draw = draw
 
@@ -140,12 +145,20 @@ class StudyScheduler:
     def desired_retention(self) -> float:
         return float(self._fsrs.desired_retention)
 
-    def with_retention(self, desired_retention: float) -> StudyScheduler:
-        """This scheduler aiming at another recall: a deck's own desired retention."""
-        if desired_retention == self.desired_retention:
-            return self
+    @property
+    def parameters(self) -> tuple[float, ...]:
+        return tuple(self._fsrs.parameters)
+
+    def for_deck(
+        self, desired_retention: float, parameters: Sequence[float] | None
+    ) -> StudyScheduler:
+        """This scheduler with a deck's own desired retention and FSRS parameters (None:
+        FSRS's defaults)."""
         return StudyScheduler(
-            fuzzing=self._fuzzing, desired_retention=desired_retention, draw=self._draw
+            fuzzing=self._fuzzing,
+            desired_retention=desired_retention,
+            parameters=parameters,
+            draw=self._draw,
         )
 
     def fuzz(self) -> float | None:

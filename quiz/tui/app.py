@@ -192,7 +192,8 @@ class QuizApp(App[None]):
 
     def study(self, deck: Deck, settings: StudySettings | None) -> None:
         """A study sitting over `deck`: its due cards, then new ones up to the deck's daily
-        limit, scheduled for its desired retention (`settings`; None: the defaults)."""
+        limit, scheduled for its desired retention with its own FSRS parameters if it has
+        them (`settings`; None: the defaults)."""
         if self.database is None:
             return
         from quiz.study.deck_settings import StudySettings
@@ -203,7 +204,7 @@ class QuizApp(App[None]):
         session = StudySession(
             self.database,
             deck,
-            self.scheduler.with_retention(settings.desired_retention),
+            self.scheduler.for_deck(settings.desired_retention, settings.parameters),
             new_per_day=settings.new_per_day,
             leech_threshold=settings.leech_threshold,
             seed=self._next_seed(),

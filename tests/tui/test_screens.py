@@ -140,6 +140,7 @@ async def test_help_lists_the_study_keys(app: QuizApp) -> None:
         assert "@ Suspend the card: not shown until unsuspended" in text
         assert "- Bury the card until tomorrow" in text
         assert "ctrl+z Undo the last rating, suspend or bury" in text
+        assert "ctrl+o Study options: fit FSRS's parameters to your reviews" in text
 
 
 async def test_the_command_palette_offers_the_app_actions(app: QuizApp) -> None:

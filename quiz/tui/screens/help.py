@@ -24,6 +24,7 @@ ALWAYS = (
 
 STUDYING = (
     ("s", "On the decks: study the highlighted deck"),
+    ("ctrl+o", "Study options: fit FSRS's parameters to your reviews"),
     ("space, ctrl+r", "Turn the card over without answering"),
     ("1 2 3 4", "Rate the card: Again, Hard, Good, Easy"),
     ("enter", "Take the suggested rating (lit, with ⏎)"),

@@ -196,7 +196,9 @@ class HomeScreen(Screen[None]):
             from quiz.tui.screens.study_setup import StudySetupScreen  # a quiz never needs it
 
             deck = message.deck
-            setup = StudySetupScreen(deck, message.progress, message.now, message.settings)
+            setup = StudySetupScreen(
+                deck, message.progress, message.now, message.settings, self.database
+            )
             self.app.push_screen(setup, callback=lambda settings: self._study(deck, settings))
 
     def _study(self, deck: Deck, settings: StudySettings | None) -> None:

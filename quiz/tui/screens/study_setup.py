@@ -1,27 +1,35 @@
 """Before studying a deck: what is due and new, and the deck's settings, kept for it
 (`quiz.study.deck_settings`): how many new cards a day to take, the recall to aim at, and
-how many times a card is forgotten before it is a leech."""
+how many times a card is forgotten before it is a leech. A button fits FSRS's parameters
+to the learner's reviews of the deck (`quiz.study.own_parameters`), in a worker: reading
+every review and fitting take a moment."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Button, Input, Label
 
 from quiz.deck.model import Deck
+from quiz.store.database import Database, StoreError
 from quiz.study.deck_settings import StudySettings
+from quiz.study.optimizer import INSTALL, available
+from quiz.study.own_parameters import fit_sentence, optimize_deck
 from quiz.study.progress import DeckProgress
 from quiz.study.settings import (
     leech_threshold_problem,
     new_per_day_problem,
     retention_problem,
 )
+from quiz.tui.reader import own_connection
 from quiz.tui.screens.choice import Dialog
 from quiz.tui.widgets.deck_list import study_line
 from quiz.tui.widgets.footer import Footer
@@ -34,16 +42,31 @@ class StudySetupScreen(Dialog[StudySettings | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         ("escape", "cancel", "Back"),
         ("ctrl+s", "start", "Study"),
+        ("ctrl+o", "optimize", "Fit parameters"),
     ]
 
+    @dataclass
+    class Fitted(Message):
+        """A worker fitted the deck's parameters: what to say, and the parameters now
+        kept for the deck (None: unchanged)."""
+
+        sentence: str
+        parameters: tuple[float, ...] | None
+
     def __init__(
-        self, deck: Deck, progress: DeckProgress, now: datetime, settings: StudySettings
+        self,
+        deck: Deck,
+        progress: DeckProgress,
+        now: datetime,
+        settings: StudySettings,
+        database: Database | None = None,
     ) -> None:
         super().__init__()
         self.deck = deck
         self.progress = progress
         self.now = now
         self.settings = settings
+        self.database = database
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
@@ -77,6 +100,7 @@ class StudySetupScreen(Dialog[StudySettings | None]):
                 id="limit-hint",
             )
             with Horizontal(id="buttons"):
+                yield Button("Fit parameters", id="optimize")
                 yield Button("Study", variant="primary", id="start")
                 yield Button("Back", id="cancel")
         yield Footer()
@@ -100,7 +124,46 @@ class StudySetupScreen(Dialog[StudySettings | None]):
             if problem:
                 self.notify(f"{name}: {problem}.", severity="warning")
                 return
-        self.dismiss(StudySettings(new_per_day, desired, leech_threshold))
+        self.dismiss(
+            replace(
+                self.settings,
+                new_per_day=new_per_day,
+                desired_retention=desired,
+                leech_threshold=leech_threshold,
+            )
+        )
+
+    def action_optimize(self) -> None:
+        """Fit the deck's parameters in a worker, or say how to install the optimizer."""
+        if not available():
+            self._say(INSTALL)
+        elif self.database is not None:
+            self._say("Fitting FSRS's parameters to your reviews of this deck…")
+            self.query_one("#optimize", Button).disabled = True
+            self._fit(self.database)
+
+    @work(thread=True, exclusive=True)
+    def _fit(self, database: Database) -> None:
+        """In a thread: fit and keep the parameters, touch no widget, post what happened."""
+        try:
+            with own_connection(database) as store:
+                reviews, fit = optimize_deck(store, self.deck.id)
+        except StoreError as exc:
+            self.post_message(self.Fitted(f"Parameters not fitted: {exc}", None))
+        else:
+            kept = fit.parameters if fit is not None and fit.better else None
+            self.post_message(self.Fitted(fit_sentence(reviews, fit), kept))
+
+    @on(Fitted)
+    def _fitted(self, message: Fitted) -> None:
+        if message.parameters is not None:
+            self.settings = replace(self.settings, parameters=message.parameters)
+        self.query_one("#optimize", Button).disabled = False
+        self._say(message.sentence)
+
+    def _say(self, sentence: str) -> None:
+        """A notice over the dialog, which has no room to spare at 24 lines."""
+        self.notify(sentence, title="Fit parameters", timeout=15, markup=False)
 
     def _whole(self, field: str) -> int:
         """The whole number typed in `field`, or -1 (no setting takes it) for anything else."""
@@ -118,3 +181,7 @@ class StudySetupScreen(Dialog[StudySettings | None]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.action_cancel()
+
+    @on(Button.Pressed, "#optimize")
+    def _optimize(self) -> None:
+        self.action_optimize()
