@@ -137,7 +137,9 @@ class QuizServer(Server):
                 to_int(request.query.get("height", "24"), 24),
             )
             await self._process_messages(websocket, app)
-        except (ValueError, TypeError, KeyError) as error:  # a message not in the protocol
+        except (ValueError, TypeError, KeyError, IndexError, AssertionError) as error:
+            # A message outside the protocol (textual-serve checks its shape with `assert`):
+            # the tab is closed and its app ended, the server goes on.
             log.warning("closed a connection that sent %s", type(error).__name__)
         finally:
             await app.stop()

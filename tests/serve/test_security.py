@@ -109,6 +109,23 @@ async def test_a_silent_connection_loses_its_app_within_30_seconds(served: Serve
     assert took > 5  # not ended for being quiet a moment: for answering no ping
 
 
+@pytest.mark.parametrize("message", ['{"not": "a list"}', '["resize", {"width": "wide"}]'])
+async def test_a_message_outside_the_protocol_ends_its_tab_only(
+    served: Served, message: str
+) -> None:
+    async with open_tab(served.websocket_url(), served.base) as tab:
+        await tab.read_until(PROMPT)
+        [app] = served.apps()
+        await tab.websocket.send_str(message)
+        closing = await tab.websocket.receive()
+        while closing.type is aiohttp.WSMsgType.BINARY:
+            closing = await tab.websocket.receive()
+        assert closing.type is aiohttp.WSMsgType.CLOSE
+    await asyncio.to_thread(wait_until, lambda: not alive(app), "the app to end", 5)
+    async with open_tab(served.websocket_url(), served.base) as tab:
+        await tab.read_until(PROMPT)  # the server goes on
+
+
 @pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGKILL])
 async def test_the_server_stopped_or_killed_leaves_no_app_behind(ending: signal.Signals) -> None:
     server = start_server()
