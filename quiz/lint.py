@@ -13,7 +13,6 @@ import re
 from calendar import month_name
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from statistics import mean
 
 from quiz.deck.errors import DeckError, one_line
 from quiz.deck.model import (
@@ -92,7 +91,8 @@ def _long_choice(question: AnyQuestion, deck: Deck) -> Iterator[Finding]:
     if not isinstance(question, ChoiceQuestion | MultiQuestion):
         return
     longest = max(question.choices, key=len)
-    others = mean(len(c) for c in question.choices if c != longest)
+    lengths = [len(c) for c in question.choices if c != longest]
+    others = sum(lengths) / len(lengths)
     if len(longest) >= LONG_CHOICE_FACTOR * others and len(longest) - others >= LONG_CHOICE_MARGIN:
         yield "long-choice", f"the choice '{longest}' is far longer than the others"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -49,6 +48,8 @@ def as_text(report: CheckReport) -> str:
 
 
 def as_json(report: CheckReport) -> str:
+    import json  # only --format json needs it: kept out of every other `quiz check`
+
     document = {
         "decks": [
             {

@@ -6,6 +6,7 @@ the deck model, the session and the store must never pull in Textual or genanki.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +42,36 @@ def test_deck_commands_load_neither_textual_nor_genanki(argv: list[str]) -> None
     assert loaded_after(argv) == "[]"
 
 
+UNNEEDED = """
+import contextlib, io, sys
+from quiz.cli import main
+with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+    main({argv!r})
+print(sorted(m for m in {modules!r} if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "modules"),
+    [
+        (["stats"], ("quiz.play.scoring", "quiz.play.session", "statistics", "rapidfuzz")),
+        (["check", str(BUNDLED_DECK)], ("sqlite3", "quiz.store.database", "json", "statistics")),
+    ],
+)
+def test_commands_start_without_what_their_run_does_not_use(
+    argv: list[str], modules: tuple[str, ...], tmp_path: Path
+) -> None:
+    """Start-up is a target of its own (tests/bench.py): `quiz stats` prints figures
+    without checking answers, `quiz check` lints without opening the history."""
+    probe = UNNEEDED.format(argv=argv, modules=modules)
+    env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path)}
+    (tmp_path / "quiz.sqlite3").touch()  # so that `quiz stats` opens a store
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_core_modules_stay_free_of_ui_and_export_libraries() -> None:
     core = "quiz.deck, quiz.lint, quiz.store, quiz.play.scoring, quiz.play.session"
     probe = f"import sys, {core}; print([m for m in ('textual', 'genanki') if m in sys.modules])"
@@ -69,7 +100,7 @@ def test_a_deck_from_the_cache_opens_without_yaml_or_the_validator(tmp_path: Pat
         ).stdout.strip()
         for _ in range(2)
     )
-    assert first == "['quiz.deck.validate', 'rapidfuzz', 'yaml']"  # a miss: loaded and cached
+    assert first == "['quiz.deck.validate', 'yaml']"  # a miss: loaded and cached
     assert second == "[]"
 
 

@@ -18,10 +18,10 @@ from quiz.deck import Deck
 from quiz.deck.errors import shown
 from quiz.deck.library import load_decks
 from quiz.paths import deck_cache_dir, default_decks_dir, store_path
-from quiz.store.database import Database, StoreError, store_exists
 
 if TYPE_CHECKING:
     from quiz.play.selection import QuizOptions
+    from quiz.store.database import Database
     from quiz.study.deck_settings import StudySettings
     from quiz.tui.app import Begin, QuizApp
     from quiz.tui.screens.learner import OpenLearner
@@ -127,6 +127,10 @@ def open_store(path: Path | None = None) -> tuple[Database | None, str]:
     The message is why the store could not open (then the store is None), or that a
     damaged file was set aside; each command decides whether it can go on without one.
     """
+    # Imported here, as in `saved_store`: `quiz check`, `schema` and `import` never open
+    # the store, and SQLite's modules are a few milliseconds of their start-up.
+    from quiz.store.database import Database, StoreError
+
     try:
         database = Database(path or store_path())
     except StoreError as exc:
@@ -142,6 +146,8 @@ def saved_store(path: Path | None = None) -> Database | None:
     cannot be used: an unreadable history must not pass for an empty one. A notice that a
     damaged file was set aside is printed.
     """
+    from quiz.store.database import StoreError, store_exists
+
     if not store_exists(path or store_path()):
         return None
     database, message = open_store(path)

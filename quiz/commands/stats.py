@@ -23,7 +23,6 @@ from quiz.commands import (
 from quiz.deck import Deck
 from quiz.deck.errors import display_path, shown
 from quiz.play import figures
-from quiz.question_report import question_lines
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import RunKind, SessionRow
 from quiz.store.learners import known_learners, learner_store, summary
@@ -144,6 +143,10 @@ def print_questions(database: Database, decks: Sequence[Deck]) -> int:
     if not decks:
         print("quiz: error: no deck to report on (see 'quiz check' and --deck)", file=sys.stderr)
         return 1
+    # Imported here: reading stored answers back loads the answer checking, which the
+    # plain report does not need.
+    from quiz.question_report import question_lines
+
     stats = [question_stats(database, deck.id) for deck in decks]
     sections = [
         "\n".join([deck_heading(deck), *(question_lines(deck, found) if found else [NO_ANSWERS])])

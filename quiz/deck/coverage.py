@@ -71,7 +71,15 @@ def quoting(source: SourceText, quotes: Sequence[str]) -> list[tuple[str, tuple[
 
 
 def _spans(text: str, needle: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.start() + len(needle)) for m in re.finditer(re.escape(needle), text)]
+    """Where `needle` occurs in `text`, left to right without overlapping, as a search for
+    it would find; a plain `find` rather than a pattern compiled for each of the quotes."""
+    spans = []
+    start = text.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        spans.append((start, end))
+        start = text.find(needle, max(end, start + 1))
+    return spans
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rapidfuzz import process
-
 from quiz.deck.limits import MAX_BYTES
 from quiz.files import read_plain_file
 
@@ -41,6 +39,10 @@ class SourceText:
 
     def closest(self, quote: str) -> str:
         """The sentence of the source most like `quote`, to show authors what differs."""
+        # Imported here: only a quote missing from its source needs it, and its import
+        # (about 10 ms) would otherwise slow every deck that loads and `quiz check`.
+        from rapidfuzz import process
+
         best = process.extractOne(normalise(quote), split_sentences(self.raw), score_cutoff=60)
         return best[0] if best else ""
 

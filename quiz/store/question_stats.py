@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from statistics import median
 
 from quiz.store.database import Database
 
@@ -29,6 +28,8 @@ class QuestionStats:
 
     @property
     def median_seconds(self) -> float:
+        from statistics import median  # only `quiz stats --questions` needs it
+
         return median(self.seconds) if self.seconds else 0.0
 
 
