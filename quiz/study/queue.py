@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from functools import cached_property
 
 from quiz.deck.model import AnyQuestion, Deck
 from quiz.store.card_marks import aside_ids
@@ -71,7 +72,6 @@ class StudyQueue:
         self._deck = deck
         self._new_per_day = new_per_day
         self._tz = tz
-        self._positions = {question.id: n for n, question in enumerate(deck.questions)}
         self._unseen: list[int] = []
         """Deck positions of the questions never reviewed, in deck order."""
         self._next_unseen = 0
@@ -85,6 +85,12 @@ class StudyQueue:
         self._read_until: datetime | None = None
         self._day: date | None = None
         self._allowance = 0
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """Each question's place in the deck, by id: built at the first card, which a
+        sitting reads in a worker, rather than with the sitting, on the UI thread."""
+        return {question.id: n for n, question in enumerate(self._deck.questions)}
 
     def head(self, now: datetime) -> StudyItem | None:
         """The card to study at `now`, or None when nothing is due and no new card is left."""

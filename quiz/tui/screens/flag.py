@@ -24,6 +24,7 @@ class FlagScreen(Dialog[str | None]):
     """Hands back the note (maybe empty) to flag `question` with, or None to cancel."""
 
     CSS_PATH = "flag.tcss"
+    AUTO_FOCUS = "#note"
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "cancel", "Cancel")]
 
     def __init__(self, question: AnyQuestion) -> None:
@@ -45,9 +46,6 @@ class FlagScreen(Dialog[str | None]):
                 yield Button("Flag ⏎", variant="primary", id="flag")
                 yield Button("Cancel", id="cancel")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#note", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -112,7 +112,8 @@ class HomeScreen(Screen[None]):
         else:
             self._read_figures(self.database, self._reads)
 
-    @work(thread=True, group="home-figures")
+    # Described, or Textual describes it by repr-ing its arguments (a big deck: seconds).
+    @work(thread=True, group="home-figures", description="reading the decks' figures")
     def _read_figures(self, database: Database, read: int) -> None:
         """In a thread: read the store, touch no widget, post what was read."""
         self.post_message(self.FiguresRead(read_home_figures(database, self.decks), read))
@@ -176,7 +177,13 @@ class HomeScreen(Screen[None]):
         if deck is not None and database is not None:
             self._read_progress(database, deck)
 
-    @work(thread=True, group="study-progress", exclusive=True)
+    # Described, or Textual describes it by repr-ing its arguments (a big deck: seconds).
+    @work(
+        thread=True,
+        group="study-progress",
+        exclusive=True,
+        description="reading the deck's study progress",
+    )
     def _read_progress(self, database: Database, deck: Deck) -> None:
         """In a thread: where the deck's study stands, posted for `_progress_read`."""
         now = database.now()

@@ -22,6 +22,7 @@ class LeaveScreen(Dialog[bool]):
     """Hands back True to leave the quiz, False to stay on it."""
 
     CSS_PATH = "leave.tcss"
+    AUTO_FOCUS = "#leave"
     BINDINGS: ClassVar[list[BindingType]] = [
         ("enter", "leave", "Leave"),
         ("escape", "stay", "Stay"),
@@ -44,9 +45,6 @@ class LeaveScreen(Dialog[bool]):
                 yield Button("Leave ⏎", variant="warning", id="leave")
                 yield Button("Stay (esc)", id="stay")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#leave", Button).focus()
 
     def action_leave(self) -> None:
         self.dismiss(True)

@@ -22,6 +22,7 @@ class SetupScreen(Dialog[QuizOptions | None]):
     """Hands back the chosen options, or None when the learner backs out."""
 
     CSS_PATH = "setup.tcss"
+    AUTO_FOCUS = "#count"
     BINDINGS: ClassVar[list[BindingType]] = [
         ("escape", "cancel", "Back"),
         ("ctrl+s", "start", "Start"),
@@ -61,9 +62,6 @@ class SetupScreen(Dialog[QuizOptions | None]):
         column.border_title = title
         column.display = bool(values)
         return column
-
-    def on_mount(self) -> None:
-        self.query_one("#count", Input).focus()
 
     def options(self) -> QuizOptions:
         """The options as the form shows them; an empty count means every question."""

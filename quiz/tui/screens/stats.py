@@ -110,7 +110,8 @@ class StatsScreen(Screen[None]):
     def on_mount(self) -> None:
         self._gather(self.database, self.decks)
 
-    @work(thread=True)
+    # Described, or Textual describes it by repr-ing its arguments (a big deck: seconds).
+    @work(thread=True, description="gathering the statistics")
     def _gather(self, database: Database, decks: tuple[Deck, ...]) -> None:
         """In a thread: read every figure, touch no widget, post them."""
         try:

@@ -29,6 +29,7 @@ class StudyAnswerScreen(StudyCardScreen):
         "study_answer.tcss",
         "../widgets/answer_feedback.tcss",
     ]
+    AUTO_FOCUS = "RatingBar"
     BINDINGS: ClassVar[list[BindingType]] = [
         ("escape", "app.home", "Stop"),
         *FLAG_BINDINGS,
@@ -49,9 +50,6 @@ class StudyAnswerScreen(StudyCardScreen):
             yield AnswerFeedback(session.question, session.record).add_class("compact")
         yield RatingBar(session.previews(), session.suggestion, id="ratings")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(RatingBar).focus()
 
     @on(RatingBar.Rated)
     def _rated(self, event: RatingBar.Rated) -> None:

@@ -39,6 +39,7 @@ class StudySetupScreen(Dialog[StudySettings | None]):
     """Hands back the deck's settings as the learner left them, or None on backing out."""
 
     CSS_PATH = "study_setup.tcss"
+    AUTO_FOCUS = "#new-per-day"
     BINDINGS: ClassVar[list[BindingType]] = [
         ("escape", "cancel", "Back"),
         ("ctrl+s", "start", "Study"),
@@ -104,9 +105,6 @@ class StudySetupScreen(Dialog[StudySettings | None]):
                 yield Button("Study", variant="primary", id="start")
                 yield Button("Back", id="cancel")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#new-per-day", Input).focus()
 
     def action_start(self) -> None:
         """Start with the settings typed, or say which one is wrong and how."""
