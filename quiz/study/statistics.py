@@ -85,6 +85,9 @@ class Statistics:
     retention: Retention
     missed: tuple[Missed, ...]
     questions: tuple[QuestionFigures, ...]
+    """The hardest questions' figures, as many as were asked for."""
+    questions_asked: int = 0
+    """How many questions of the decks at hand have figures, those left out included."""
     suspended: tuple[Suspended, ...] = ()
 
     @property
@@ -104,14 +107,16 @@ def gather_statistics(
     *,
     deck_id: str | None = None,
     tz: tzinfo | None = None,
-    per_question: bool = False,
+    per_question: int = 0,
 ) -> Statistics:
     """The figures of every deck, or of the deck `deck_id` only, as of `now`.
 
-    The figures of each question, which read every answer, only `per_question`: the
-    statistics screen shows them, `quiz stats` does not.
+    The figures of the `per_question` hardest questions, which read every answer, only
+    when asked for: the statistics screen shows some, `quiz stats` none. Only those are
+    kept, so that a big deck's figures do not outlive the reading (the screen's worker).
     """
     runs = tuple(History(db).sessions(deck_id))
+    questions = question_figures(db, decks, deck_id) if per_question else ()
     return Statistics(
         runs=runs,
         trends=score_trends(runs),
@@ -119,7 +124,8 @@ def gather_statistics(
         calendar=review_calendar(db, now, deck_id=deck_id, tz=tz),
         retention=retention(db, deck_id=deck_id),
         missed=missed_questions(db, decks, deck_id),
-        questions=question_figures(db, decks, deck_id) if per_question else (),
+        questions=questions[:per_question],
+        questions_asked=len(questions),
         suspended=suspended_cards(db, decks, deck_id),
     )
 

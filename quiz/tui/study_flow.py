@@ -15,6 +15,7 @@ from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
 
+from quiz.collector import cycle_collector_paused
 from quiz.play.scoring import Given
 from quiz.store.database import StoreError
 from quiz.study.cards import SavedReview
@@ -58,7 +59,8 @@ class StudyFlow:
     def _read_first_card(self) -> None:
         """In a thread: bring the queue up to its first card, touch no widget, say so."""
         try:
-            self.session.next_card()
+            with cycle_collector_paused():  # as in `own_connection`: a big queue's first read
+                self.session.next_card()
         except StoreError as exc:
             self.app.post_message(self.FirstCard(self, str(exc)))
         else:

@@ -81,10 +81,22 @@ def test_each_questions_figures_only_when_asked_for(db: Database, deck: Deck) ->
     history.record(run, "capital", '"Gao"', 0.0, 3.0)
     history.finish(run)
     plain = gather_statistics(db, [deck], db.now())
-    full = gather_statistics(db, [deck], db.now(), per_question=True)
+    full = gather_statistics(db, [deck], db.now(), per_question=10)
     assert plain.questions == ()
     assert [(f.question.id, f.stats.asked) for f in full.questions] == [("capital", 1)]
     assert plain.runs == full.runs == tuple(history.sessions())
+
+
+def test_only_the_hardest_questions_figures_are_kept(db: Database, deck: Deck) -> None:
+    """The statistics screen shows a few hundred: a big deck's every question's figures
+    would stay in memory as long as it is open, for Python's cycle collector to walk."""
+    history = History(db)
+    run = history.start(deck.id, deck.title, RunKind.FULL, 2)
+    history.record(run, "capital", '"Gao"', 1.0, 3.0)
+    history.record(run, "sunni", '"x"', 0.0, 3.0)
+    hardest = gather_statistics(db, [deck], db.now(), per_question=1)
+    assert [f.question.id for f in hardest.questions] == ["sunni"]
+    assert hardest.questions_asked == 2
 
 
 def test_question_figures_are_hardest_first_over_the_decks_at_hand(

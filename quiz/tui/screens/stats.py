@@ -33,7 +33,7 @@ from quiz.study.statistics import (
 from quiz.tui.reader import own_connection
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
-from quiz.tui.widgets.question_figures import QuestionFiguresTable
+from quiz.tui.widgets.question_figures import MAX_ROWS, QuestionFiguresTable
 
 TREND_RUNS = 30
 """A deck's score chart shows its last 30 finished quizzes, one column each."""
@@ -116,7 +116,8 @@ class StatsScreen(Screen[None]):
         """In a thread: read every figure, touch no widget, post them."""
         try:
             with own_connection(database) as reader:
-                statistics = gather_statistics(reader, decks, reader.now(), per_question=True)
+                now = reader.now()
+                statistics = gather_statistics(reader, decks, now, per_question=MAX_ROWS)
         except StoreError as exc:
             self.post_message(self.Gathered(None, str(exc)))
         else:
@@ -212,4 +213,5 @@ class StatsScreen(Screen[None]):
         questions = self.statistics.questions
         if not questions:
             return [Label("No quiz answers yet.", classes="empty")]
-        return [QuestionFiguresTable(questions, id="question-figures")]
+        asked = self.statistics.questions_asked
+        return [QuestionFiguresTable(questions, asked, id="question-figures")]

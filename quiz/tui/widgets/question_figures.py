@@ -69,11 +69,14 @@ def picks_text(entry: QuestionFigures, with_deck: bool) -> Content:
 class QuestionFiguresTable(Vertical):
     """`questions` as table rows, hardest first; the row under the cursor is detailed below."""
 
-    def __init__(self, questions: Sequence[QuestionFigures], *, id: str | None = None) -> None:
+    def __init__(
+        self, questions: Sequence[QuestionFigures], asked: int, *, id: str | None = None
+    ) -> None:
+        """`questions` are the hardest, `asked` how many questions have figures in all."""
         super().__init__(id=id)
         self.questions = tuple(questions[:MAX_ROWS])
-        self.left_out = len(questions) - len(self.questions)
-        self.with_deck = len({entry.deck.id for entry in questions}) > 1
+        self.left_out = asked - len(self.questions)
+        self.with_deck = len({entry.deck.id for entry in self.questions}) > 1
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="question-table", cursor_type="row", zebra_stripes=True)
