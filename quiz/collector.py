@@ -4,6 +4,11 @@ Loading a deck, unpickling one from the cache and importing Textual each make fr
 thousands to millions of objects that stay alive, and the collector would walk them
 all again every few thousand allocations. They form no cycles to speak of, so
 reference counting frees what dies all the same.
+
+The app's workers pause it too, around a read of the history that makes objects by the
+hundred thousand: a collection holds the whole interpreter, the UI thread included, and
+those reads set off full ones of a tenth of a second and more. The pause is around a call,
+so its temporaries are freed before the collector resumes, and only its result is left.
 """
 
 from __future__ import annotations

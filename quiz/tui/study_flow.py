@@ -59,7 +59,7 @@ class StudyFlow:
     def _read_first_card(self) -> None:
         """In a thread: bring the queue up to its first card, touch no widget, say so."""
         try:
-            with cycle_collector_paused():  # as in `own_connection`: a big queue's first read
+            with cycle_collector_paused():  # see quiz.collector: a big queue's first read
                 self.session.next_card()
         except StoreError as exc:
             self.app.post_message(self.FirstCard(self, str(exc)))

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, OptionList
 
+from quiz.collector import cycle_collector_paused
 from quiz.deck.model import Deck
 from quiz.play import figures
 from quiz.play.selection import QuizOptions
@@ -116,7 +117,9 @@ class HomeScreen(Screen[None]):
     @work(thread=True, group="home-figures", description="reading the decks' figures")
     def _read_figures(self, database: Database, read: int) -> None:
         """In a thread: read the store, touch no widget, post what was read."""
-        self.post_message(self.FiguresRead(read_home_figures(database, self.decks), read))
+        with cycle_collector_paused():  # see quiz.collector
+            figures = read_home_figures(database, self.decks)
+        self.post_message(self.FiguresRead(figures, read))
 
     @on(FiguresRead)
     def _figures_read(self, message: FiguresRead) -> None:
@@ -188,7 +191,7 @@ class HomeScreen(Screen[None]):
         """In a thread: where the deck's study stands, posted for `_progress_read`."""
         now = database.now()
         try:
-            with own_connection(database) as reader:
+            with cycle_collector_paused(), own_connection(database) as reader:
                 progress = deck_progress(reader, deck, now)
                 settings = deck_settings(reader, deck.id)
             self.post_message(self.ProgressRead(deck, progress, now, settings=settings))

@@ -4,7 +4,7 @@ day, retention, most missed, and each question's figures with the wrong choices 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual import on, work
@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, Label, ProgressBar, Static
 
+from quiz.collector import cycle_collector_paused
 from quiz.deck.model import Deck
 from quiz.play import figures
 from quiz.store.database import Database, StoreError
@@ -115,13 +116,15 @@ class StatsScreen(Screen[None]):
     def _gather(self, database: Database, decks: tuple[Deck, ...]) -> None:
         """In a thread: read every figure, touch no widget, post them."""
         try:
-            with own_connection(database) as reader:
+            with cycle_collector_paused(), own_connection(database) as reader:  # quiz.collector
                 now = reader.now()
                 statistics = gather_statistics(reader, decks, now, per_question=MAX_ROWS)
         except StoreError as exc:
             self.post_message(self.Gathered(None, str(exc)))
         else:
-            self.post_message(self.Gathered(statistics))
+            # The screen draws the trends, not the runs they come from: a heavy history's
+            # 50,000 runs would stay as long as it shows, for the collector to walk.
+            self.post_message(self.Gathered(replace(statistics, runs=())))
 
     @on(Gathered)
     def _gathered(self, message: Gathered) -> None:
