@@ -52,7 +52,7 @@ CARDS = {
     ),
     ("ban-date", 0): (
         ["On what date did Algeria ban flights to and from Mali?"],
-        ["Answer: 7 April 2025", "Also accepted: April 7; 2025", '"recurring violations"'],
+        ["Answer: 7 April 2025", "Also accepted: April 7, 2025", '"recurring violations"'],
     ),
     ("missions", 0): (
         ["Algeria keeps an embassy in [...] and a consulate in Gao."],
