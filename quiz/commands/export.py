@@ -12,11 +12,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from quiz.commands import Subparsers, add_command, add_deck_paths
+from quiz.commands import Subparsers, add_command, add_deck_paths, add_learner
 from quiz.deck import Deck
 from quiz.deck.library import load_decks
 from quiz.paths import store_path
 from quiz.problems import CheckReport
+from quiz.store.learners import learner_store
 
 DEFAULT_OUTPUT = Path("quiz.apkg")
 
@@ -29,6 +30,7 @@ def register(sub: Subparsers) -> None:
         "quiz export decks/algeria-mali-relations.yaml -o algeria-mali.apkg",
         "quiz export my-decks/ other.yaml -o ~/Desktop/study.apkg",
         "quiz export decks/ --no-progress -o share.apkg",
+        "quiz export --learner Ada -o ada.apkg",
     )
     add_deck_paths(parser)
     parser.add_argument(
@@ -44,6 +46,7 @@ def register(sub: Subparsers) -> None:
         action="store_true",
         help="leave out what you studied (schedules and reviews): a deck to share with others",
     )
+    add_learner(parser, "export this learner's progress, of 'quiz serve --learners'")
     parser.set_defaults(run=run)
 
 
@@ -56,8 +59,15 @@ def run(args: argparse.Namespace) -> int:
     from quiz.study.studied import study_progress
 
     progress = None if args.no_progress else study_progress
+    store = learner_store(args.learner) if args.learner else store_path()
+    if args.learner and not store.is_file():  # a misspelt name must not export no progress
+        print(
+            f"quiz: error: no learner called {args.learner!r} yet (see quiz stats --learners)",
+            file=sys.stderr,
+        )
+        return 1
     try:
-        print(export_package(decks, args.output, store_path(), _warn, progress))
+        print(export_package(decks, args.output, store, _warn, progress))
     except ExportError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1

@@ -14,10 +14,18 @@ from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 
-from quiz.commands import Subparsers, add_command, add_deck_paths, open_store, readable_decks
+from quiz.commands import (
+    Subparsers,
+    add_command,
+    add_deck_paths,
+    add_learner,
+    open_store,
+    readable_decks,
+)
 from quiz.deck.errors import display_path
 from quiz.importers import UnreadableFile
 from quiz.store.database import Database, StoreError
+from quiz.store.learners import learner_store
 from quiz.store.merge import known_questions
 from quiz.words import plural
 
@@ -28,6 +36,7 @@ def register(sub: Subparsers) -> None:
         "merge",
         "quiz merge algeria-mali.apkg",
         "quiz merge 'collection-2026-12-03@17-20.colpkg' my-decks/",
+        "quiz merge ada.apkg --learner Ada",
     )
     parser.add_argument(
         "file",
@@ -37,11 +46,12 @@ def register(sub: Subparsers) -> None:
         " collection backup (.colpkg)",
     )
     add_deck_paths(parser)
+    add_learner(parser, "merge into this learner's history of 'quiz serve --learners'")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    database, message = open_store()
+    database, message = open_store(learner_store(args.learner) if args.learner else None)
     if database is None:
         return _fail(message)
     if message:

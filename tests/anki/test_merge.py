@@ -21,6 +21,7 @@ from anki.notes import Note
 from quiz.cli import main
 from quiz.store import merge as store_merge
 from quiz.store.database import Database
+from quiz.store.learners import learner_store
 from quiz.study.cards import load_cards
 from quiz.study.progress import deck_progress
 from quiz.study.queue import StudyQueue
@@ -313,3 +314,35 @@ def test_a_quiz_export_merged_on_another_computer_brings_the_history_along(
         "SELECT question_id, rating, reviewed_at FROM reviews ORDER BY reviewed_at"
     )
     assert [tuple(row) for row in reviews] == [tuple(row) for row in ours]
+
+
+def test_merge_and_export_take_one_learners_history(
+    learner: Learner, tmp_path: Path, quiz: Run
+) -> None:
+    """`--learner NAME`, as for `quiz stats`: the merge goes into that learner's history
+    file of `quiz serve --learners`, the shared one stays as it was, and that learner's
+    progress is what an export then carries; a name with no history is refused."""
+    learner.study(STUDIED)
+    package = tmp_path / "study.apkg"
+    learner.export(package)
+    before = history(learner)
+
+    status, out, _ = quiz("merge", str(package), str(EVERY_TYPE), "--learner", "Ada")
+    assert (status, out.split(";")[0]) == (0, "3 cards, 5 reviews merged")
+    assert history(learner) == before
+    ada = Database(learner_store("ada"))
+    try:
+        assert len(ada.query("SELECT id FROM reviews")) == 5
+    finally:
+        ada.close()
+
+    ada_package = tmp_path / "ada.apkg"
+    assert quiz("export", str(EVERY_TYPE), "-o", str(ada_package), "--learner", "ADA")[0] == 0
+    assert quiz("merge", str(ada_package), str(EVERY_TYPE), "--learner", "Bob")[1].startswith(
+        "3 cards, 5 reviews merged"
+    )  # Ada's progress went into the package
+    status, _, err = quiz("export", str(EVERY_TYPE), "-o", str(ada_package), "--learner", "Eve")
+    assert (status, err) == (
+        1,
+        "quiz: error: no learner called 'Eve' yet (see quiz stats --learners)",
+    )
