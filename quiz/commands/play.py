@@ -76,9 +76,9 @@ def add_shaping(parser: argparse.ArgumentParser) -> None:
 
 
 def shaping_given(args: argparse.Namespace) -> bool:
-    return any(
-        value is not None and value is not False
-        for value in (args.count, args.section, args.tag, args.missed, args.shuffle)
+    """Whether any quiz option was given: `--no-shuffle` alone is one (its value is False)."""
+    return args.missed or any(
+        value is not None for value in (args.count, args.section, args.tag, args.shuffle)
     )
 
 

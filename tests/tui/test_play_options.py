@@ -54,6 +54,12 @@ def test_count_section_and_deck_order(first_screens: list[str]) -> None:
     assert asked == "colonies ban-date"
 
 
+def test_no_shuffle_alone_asks_in_deck_order(first_screens: list[str]) -> None:
+    """`--no-shuffle` with no other option (it was taken for no option given)."""
+    assert play("--no-shuffle") == 0
+    assert first_screens[1] == "capital colonies sunni ban-date missions events"
+
+
 def test_tags_and_sections_repeat(first_screens: list[str]) -> None:
     assert play("--tag", "diplomacy", "--tag", "religion", "--section", "Places") == 0
     assert sorted(first_screens[1].split()) == ["missions", "sunni"]
