@@ -133,14 +133,20 @@ class StudyQueue:
 
     def unrated(self, item: StudyItem, after: CardState) -> None:
         """Undo `rated(item, after)`, the last rating not yet undone: the counts go back,
-        a new card to the new ones with today's allowance. The session shows `item` next."""
+        a new card to the new ones, with today's allowance if it was rated today (a rating
+        from before the queue was read afresh on a new day took none of it). The session
+        shows `item` next."""
         if self._read_until is not None and after.due <= self._read_until:
             self._due -= 1
-        if item.card.is_new:
+        if not item.card.is_new:
+            self._due += 1
+            return
+        position = self._positions[item.question.id]
+        if self._next_unseen and self._unseen[self._next_unseen - 1] == position:
             self._next_unseen -= 1
             self._allowance += 1
         else:
-            self._due += 1
+            self._unseen.insert(self._next_unseen, position)
 
     def set_aside(self, question_id: str, due: datetime | None) -> None:
         """Study the question no more in this sitting (suspended, buried): the card on show,
