@@ -96,10 +96,10 @@ class QuizServer(Server):
         if not self.opens(request.query.get("token", "")):
             raise web.HTTPForbidden(text="Open the address that 'quiz serve' printed.\n")
         context = {
+            "title": self.title,
+            "static": "/static/",
+            "websocket_url": f"ws://{request.host}/ws/{self.token}",
             "font_size": to_int(request.query.get("fontsize", "16"), 16),
-            "app_websocket_url": f"ws://{request.host}/ws/{self.token}",
-            "config": {"static": {"url": "/static/"}},
-            "application": {"name": self.title},
         }
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
         response.headers.update(
