@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 
@@ -140,8 +140,9 @@ def test_a_quiz_taken_in_the_browser_lands_in_the_history(
     tab.press("ArrowDown", "Enter")  # the second deck; its options
     tab.wait_for("Shuffle the questions")
     tab.press("Control+s")  # every question, shuffled
+    answered: list[str] = []
     for _ in range(2):
-        answer_right(tab)
+        answered.append(answer_right(tab, answered))
         tab.wait_for("Right")
         tab.press("Enter")
     tab.wait_for("Score 2 / 2 (100%)")
@@ -172,14 +173,22 @@ def study_and_statistics(tab: Browser) -> None:
     assert saved_reviews() == 1
 
 
-def answer_right(tab: Browser) -> None:
-    """Answer the question just drawn, whichever of the two it is: true/false with a key,
-    the other typed."""
-    if tab.wait_for("share a border", "capital of Mali") == "share a border":
+PROMPTS = {"border": "share a border", "capital": "capital of Mali"}
+"""What each question of the two-question deck shows, by id."""
+
+
+def answer_right(tab: Browser, answered: Sequence[str] = ()) -> str:
+    """Answer the question just drawn, whichever of the two it is (true/false with a key,
+    the other typed); its id. The one not yet `answered` is looked for: the frames that
+    take the last answer's feedback away can still show its question's words."""
+    waiting = {key: prompt for key, prompt in PROMPTS.items() if key not in answered}
+    shown = tab.wait_for(*waiting.values())
+    if shown == PROMPTS["border"]:
         tab.press("t")
-    else:
-        tab.type("bamako")
-        tab.press("Enter")
+        return "border"
+    tab.type("bamako")
+    tab.press("Enter")
+    return "capital"
 
 
 def saved(sql: str) -> list[tuple[object, ...]]:
