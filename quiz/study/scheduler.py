@@ -17,7 +17,12 @@ from enum import IntEnum
 from typing import Literal
 
 import fsrs
-from fsrs.scheduler import FUZZ_RANGES
+from fsrs.scheduler import (
+    DEFAULT_PARAMETERS,
+    FUZZ_RANGES,
+    LOWER_BOUNDS_PARAMETERS,
+    UPPER_BOUNDS_PARAMETERS,
+)
 
 from quiz.store.instants import as_utc
 
@@ -134,7 +139,7 @@ class StudyScheduler:
         draw: Callable[[], float] = random.random,
     ) -> None:
         self._fsrs = fsrs.Scheduler(
-            parameters=fsrs.scheduler.DEFAULT_PARAMETERS if parameters is None else parameters,
+            parameters=DEFAULT_PARAMETERS if parameters is None else within_bounds(parameters),
             desired_retention=desired_retention,
             enable_fuzzing=False,
         )
@@ -196,6 +201,21 @@ class StudyScheduler:
         """When the card would be due after each rating at `at`, for the rating buttons:
         `review` with the same draw, so each is the date that rating saves."""
         return {rating: self.review(card, rating, at, fuzz=fuzz)[0].due for rating in Rating}
+
+
+def within_bounds(parameters: Sequence[float]) -> tuple[float, ...]:
+    """`parameters` moved into fsrs's bounds, which it checks strictly.
+
+    The optimizer (fsrs-rs) computes in 32-bit floats and clamps to the same bounds, so a
+    parameter at a bound comes back a hair beyond it (0.8 as 0.800000011920929), and
+    fsrs would refuse the whole set.
+    """
+    return tuple(
+        min(max(value, low), high)
+        for value, low, high in zip(
+            parameters, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS, strict=True
+        )
+    )
 
 
 def fuzzed_days(days: int, draw: float, maximum: int) -> int:

@@ -93,3 +93,10 @@ def test_without_the_extra_the_command_says_how_to_install_it(
     monkeypatch.setattr("importlib.util.find_spec", lambda name, *args: None)
     assert main(["study", "--optimize", str(EVERY_TYPE)]) == 1
     assert capsys.readouterr().err == f"quiz: {INSTALL}\n"
+
+
+def test_parameters_a_hair_beyond_fsrss_bounds_are_taken() -> None:
+    """fsrs-rs hands back 32-bit floats: 0.8, the upper bound of the last parameter, comes
+    back as 0.800000011920929, which fsrs would refuse."""
+    beyond = (*StudyScheduler().parameters[:20], 0.800000011920929)
+    assert StudyScheduler(parameters=beyond).parameters[20] == 0.8
