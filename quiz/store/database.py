@@ -161,6 +161,15 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE study_settings ADD COLUMN parameters TEXT;
     """,
+    # Version 9: indexes for what the deck list and a study sitting count on a heavy
+    # learner's history: a deck's reviews in time order (today's new cards), whether a
+    # question was reviewed before a moment (its times beside it), and the latest runs.
+    """
+    CREATE INDEX reviews_time ON reviews (deck_id, reviewed_at);
+    DROP INDEX reviews_question;
+    CREATE INDEX reviews_question ON reviews (deck_id, question_id, reviewed_at);
+    CREATE INDEX sessions_started ON sessions (started_at);
+    """,
 )
 """Each entry upgrades the schema by one version; never edit one that has shipped."""
 
@@ -371,11 +380,21 @@ def _check_due(path: Path, *, others: bool) -> bool:
 
     SQLite removes the write-ahead log when the last connection closes cleanly, so a log
     found while no one else uses the store (`others`) means a process was killed with it
-    open. Reading the header and the schema (`_identify`) still catches a file that is
-    not a database at all, one cut short, or another program's.
+    open. An empty one was left by a process that never wrote (a deck list or a statistics
+    screen closed by a kill): in WAL mode the main file is only ever written from the
+    log's frames, so it is as the last clean close left it, and the check is spared.
+    Reading the header and the schema (`_identify`) still catches a file that is not a
+    database at all, one cut short, or another program's.
     """
-    killed = not others and Path(f"{path}-wal").exists()
+    killed = not others and _holds_bytes(Path(f"{path}-wal"))
     return killed or Path(f"{path}{CHECK_SUFFIX}").exists()
+
+
+def _holds_bytes(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 def _mark_if_damaged(path: Path, exc: BaseException) -> None:

@@ -19,7 +19,8 @@ from quiz.store.card_marks import mark_rows
 from quiz.store.database import Database
 from quiz.store.history import History, RunKind, SessionRow
 from quiz.store.question_stats import QuestionStats, question_stats
-from quiz.study.progress import DayReviews, Retention, most_missed, retention, reviews_per_day
+from quiz.store.recall import Retention, most_missed, retention
+from quiz.study.progress import DayReviews, reviews_per_day
 from quiz.study.review_calendar import ReviewCalendar, review_calendar
 
 CHART_DAYS = 30

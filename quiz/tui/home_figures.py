@@ -33,27 +33,28 @@ class HomeFigures:
     error: str = ""
 
 
-def stopped_runs(rows: Sequence[SessionRow]) -> dict[str, SessionRow]:
-    """Of `rows` (newest first), each deck's latest run, where it can be resumed."""
-    latest: dict[str, SessionRow] = {}
-    for row in rows:
-        latest.setdefault(row.deck_id, row)
-    return {deck_id: row for deck_id, row in latest.items() if row.resumable}
+def stopped_runs(history: History, decks: Sequence[Deck]) -> dict[str, SessionRow]:
+    """Each deck's last run, where it can be resumed."""
+    latest = {deck.id: history.latest_run(deck.id) for deck in decks}
+    return {deck_id: row for deck_id, row in latest.items() if row is not None and row.resumable}
 
 
 def read_home_figures(database: Database, decks: Sequence[Deck]) -> HomeFigures:
-    """Read everything the home screen shows, on a connection of its own (for a worker)."""
+    """Read everything the home screen shows, on a connection of its own (for a worker).
+
+    SQLite does the counting, each figure from an index: the worker holds Python's lock
+    for little more than the rows shown, so the screen draws at its own pace meanwhile.
+    """
     now = database.now()
     try:
         with own_connection(database) as reader:
             history = History(reader)
-            runs = history.sessions()
             return HomeFigures(
                 now,
                 scores=history.deck_scores({deck.id: len(deck.questions) for deck in decks}),
                 progress={deck.id: deck_progress(reader, deck, now) for deck in decks},
-                recent=runs[:RECENT_ROWS],
-                stopped=stopped_runs(runs),
+                recent=history.recent(RECENT_ROWS),
+                stopped=stopped_runs(history, decks),
             )
     except StoreError as exc:
         return HomeFigures(now, error=str(exc))

@@ -112,7 +112,7 @@ def test_study_sessions_are_not_quiz_history(history: History) -> None:
             " max_score) VALUES ('d', 'D', 'study', '2026-01-01T09:00:00.000000+00:00', 5, 5)"
         )
     assert history.sessions() == []
-    assert history.deck_scores({}) == {}
+    assert history.deck_scores({"d": 5}) == {}
 
 
 def test_a_stopped_run_keeps_its_plan_to_be_resumed(history: History) -> None:
@@ -125,3 +125,19 @@ def test_a_stopped_run_keeps_its_plan_to_be_resumed(history: History) -> None:
         history.record(run, question, "true", 1.0, 1.0)
     [row] = history.sessions()
     assert not row.resumable  # nothing left to answer
+
+
+def test_the_recent_runs_and_each_decks_latest(history: History) -> None:
+    first = history.start("alpha", "Alpha", RunKind.FULL, 2)
+    history.start("beta", "Beta", RunKind.FULL, 2)
+    retry = history.start("alpha", "Alpha", RunKind.RETRY, 1)
+    history.start("gamma", "Gamma", RunKind.FULL, 2)
+    assert [row.deck_id for row in history.recent(3)] == ["gamma", "alpha", "beta"]
+    assert history.recent(10) == history.sessions()
+    latest = history.latest_run("alpha")
+    assert latest is not None
+    assert latest.id == retry
+    latest_quiz = history.latest_run("alpha", (RunKind.FULL,))
+    assert latest_quiz is not None
+    assert latest_quiz.id == first
+    assert history.latest_run("delta") is None

@@ -1,4 +1,4 @@
-"""The numbers behind the home screen and the statistics screen."""
+"""The numbers behind the home screen and the statistics screen, counted by the store."""
 
 from __future__ import annotations
 
@@ -8,16 +8,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from quiz.deck.model import Deck
 from quiz.store.database import Database
+from quiz.store.recall import MissedQuestion, most_missed, retention
 from quiz.study.cards import record_review
-from quiz.study.progress import (
-    DayReviews,
-    DeckProgress,
-    MissedQuestion,
-    deck_progress,
-    most_missed,
-    retention,
-    reviews_per_day,
-)
+from quiz.study.progress import DayReviews, DeckProgress, deck_progress, reviews_per_day
 from quiz.study.scheduler import Rating, StudyScheduler
 
 SetTime = Callable[[datetime], None]
