@@ -36,15 +36,18 @@ def open_flags(database: Database, decks: Iterable[Deck]) -> list[OpenFlag]:
     Flags on decks not given here are left alone: they may belong to decks the
     learner keeps elsewhere.
     """
-    questions = {(d.id, q.id): (d, q) for d in decks for q in d.questions}
-    deck_ids = {deck_id for deck_id, _ in questions}
+    at = {deck.id: (deck, deck.questions.positions()) for deck in decks}
     standing: list[OpenFlag] = []
     stale: list[tuple[str, str]] = []
     for flag in load_flags(database):
-        found = questions.get((flag.deck_id, flag.question_id))
-        if found and content_fingerprint(found[1]) == flag.fingerprint:
-            standing.append(OpenFlag(found[0], found[1], flag))
-        elif flag.deck_id in deck_ids:
+        if flag.deck_id not in at:
+            continue
+        deck, positions = at[flag.deck_id]
+        position = positions.get(flag.question_id)
+        question = None if position is None else deck.questions[position]
+        if question is not None and content_fingerprint(question) == flag.fingerprint:
+            standing.append(OpenFlag(deck, question, flag))
+        else:
             stale.append((flag.deck_id, flag.question_id))
     clear_flags(database, stale)
     return standing

@@ -18,6 +18,7 @@ from quiz.commands import Subparsers, add_command
 from quiz.deck import Deck
 from quiz.deck.errors import display_path, shown
 from quiz.deck.fields import SLUG, slugify
+from quiz.deck.questions import Questions
 from quiz.importers import (
     Imported,
     UnreadableFile,
@@ -96,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         _print_skipped(source, imported)
         return _fail(problem)
     title = " ".join(clean_text(args.title or imported.title or source.stem).split()) or deck_id
-    deck = Deck(id=deck_id, title=title, questions=imported.questions)
+    deck = Deck(id=deck_id, title=title, questions=Questions.of(imported.questions))
     return _write(deck, source, output, args.force, imported)
 
 

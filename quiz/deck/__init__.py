@@ -20,6 +20,7 @@ from quiz.deck.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.deck.questions import Questions
 
 __all__ = [
     "QUESTION_TYPES",
@@ -33,6 +34,7 @@ __all__ = [
     "MultiQuestion",
     "OrderQuestion",
     "Question",
+    "Questions",
     "Source",
     "TextQuestion",
     "TrueFalseQuestion",

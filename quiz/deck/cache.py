@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import os
 import pickle
 import tempfile
@@ -30,10 +31,10 @@ from quiz.deck.model import Deck
 from quiz.deck.result import LoadResult
 from quiz.files import FileProblem, open_plain_file
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 """Bump when `Deck` or anything it holds changes shape, so old pickles are not read, or
 when a deck that loaded may now be refused (4: a source file outside the deck's folder;
-5: a cloze's `accept`)."""
+5: a cloze's `accept`; 6: questions kept encoded, built when reached)."""
 
 MAX_CACHE_BYTES = 256 * 2**20
 """The most the cache folder holds: a 100,000-question deck takes about 15 MB."""
@@ -62,7 +63,7 @@ def _file_digest(path: Path) -> str | None:
     """A hash of the file's bytes, or None when it cannot be read.
 
     SHA-256 runs at over 1 GB/s here (the CPU's SHA instructions): 20 ms for the 18 MB
-    of 100,000 questions, against about half a second to unpickle them.
+    of 100,000 questions, against about a tenth of a second to unpickle their records.
     """
     try:
         with open_plain_file(path, MAX_BYTES) as file:  # never a pipe, read in chunks
@@ -71,9 +72,10 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
-def _stamp() -> tuple[str, int]:
-    """What must match besides the bytes: an entry from another version is not read."""
-    return (__version__, CACHE_FORMAT)
+def _stamp() -> tuple[str, int, int]:
+    """What must match besides the bytes: an entry from another version (of quiz, of this
+    format, or of `marshal`, which encodes the questions) is not read."""
+    return (__version__, CACHE_FORMAT, marshal.version)
 
 
 def _source_link(deck: Deck) -> tuple[str, str | None] | None:
@@ -93,7 +95,7 @@ def _source_link(deck: Deck) -> tuple[str, str | None] | None:
 def _read(entry: Path, path: Path) -> Deck | None:
     """The cached deck placed at `path`, if `entry` holds one whose source file is unchanged."""
     try:
-        # Unpickling a big deck makes as many objects as loading it, for the same reason.
+        # A big deck's records are millions of strings and tuples: nothing for it to find.
         with entry.open("rb") as file, cycle_collector_paused():
             stamp, link, deck = pickle.load(file)
     except Exception:  # a damaged or foreign pickle fails in many ways: load the YAML
@@ -122,7 +124,7 @@ def _write(entry: Path, deck: Deck) -> None:
         with os.fdopen(handle, "wb") as file:
             pickle.dump((_stamp(), _source_link(deck), deck), file, pickle.HIGHEST_PROTOCOL)
         os.replace(name, entry)
-    except (OSError, pickle.PicklingError):
+    except (OSError, ValueError, pickle.PicklingError):  # ValueError: from marshal
         Path(name).unlink(missing_ok=True)
 
 

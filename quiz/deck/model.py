@@ -10,11 +10,15 @@ at least one cloze deletion, and so on).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from quiz.deck.languages import ENGLISH, KNOWN_ARTICLES
+
+if TYPE_CHECKING:  # it builds the classes below, so it imports this module
+    from quiz.deck.questions import Questions
 
 QUESTION_TYPES = ("choice", "multi", "truefalse", "text", "cloze", "order")
 """The question types, in the order the app lists them everywhere."""
@@ -215,13 +219,15 @@ AnyQuestion = (
 class Deck:
     """One YAML file: a titled, ordered collection of questions with stable ids.
 
-    `articles` are those a typed answer may start with (`the MNLA` for `MNLA`): the ones
-    the deck lists, or those of its `language`.
+    `questions` builds each question when first reached (`quiz.deck.questions`): a big
+    deck opens, and its list entry is counted, without building them all. `articles` are
+    those a typed answer may start with (`the MNLA` for `MNLA`): the ones the deck lists,
+    or those of its `language`.
     """
 
     id: str
     title: str
-    questions: tuple[AnyQuestion, ...]
+    questions: Questions
     description: str = ""
     source: Source = field(default_factory=Source)
     language: str = ENGLISH
@@ -230,17 +236,15 @@ class Deck:
 
     def count_by_type(self) -> dict[str, int]:
         """How many questions of each type, in the canonical type order, zeros left out."""
-        counts = dict.fromkeys(QUESTION_TYPES, 0)
-        for question in self.questions:
-            counts[question.kind] += 1
-        return {kind: n for kind, n in counts.items() if n}
+        counts = Counter(self.questions.kinds())
+        return {kind: counts[kind] for kind in QUESTION_TYPES if counts[kind]}
 
     @property
     def sections(self) -> tuple[str, ...]:
         """The sections its questions name, in first-seen order."""
-        return tuple(dict.fromkeys(q.section for q in self.questions if q.section))
+        return tuple(dict.fromkeys(section for section in self.questions.sections() if section))
 
     @property
     def tags(self) -> tuple[str, ...]:
         """The tags its questions carry, in first-seen order."""
-        return tuple(dict.fromkeys(tag for q in self.questions for tag in q.tags))
+        return tuple(dict.fromkeys(tag for tags in self.questions.tag_lists() for tag in tags))

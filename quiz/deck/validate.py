@@ -22,6 +22,7 @@ from quiz.deck.errors import DeckError, one_line
 from quiz.deck.languages import ARTICLE, ENGLISH, LANGUAGE, known_articles
 from quiz.deck.limits import ALIAS_TEXT, ALIAS_VALUES, MAX_ERRORS, MAX_TEXT, MAX_VALUES
 from quiz.deck.model import QUESTION_TYPES, AnyQuestion, BlankForms, Deck, Source
+from quiz.deck.questions import Questions
 from quiz.deck.reading import Lines
 from quiz.deck.rules import QuestionRules
 from quiz.deck.source import SourceText, read_source
@@ -149,7 +150,7 @@ class DeckValidator:
             source=source,
             language=language,
             articles=articles,
-            questions=tuple(questions),
+            questions=Questions.of(questions),
             path=self.path,
         )
         return deck, []

@@ -40,11 +40,11 @@ def resumed_session(history: History, deck: Deck, session_id: int, clock: Second
     plan = history.plan(session_id)
     if plan is None:
         raise ValueError("that quiz was saved without its questions' order")
-    by_id = {question.id: question for question in deck.questions}
+    at = deck.questions.positions()
     answered = [
-        (saved.question_id, given_from_json(by_id[saved.question_id], saved.given), saved.seconds)
+        (saved.question_id, given_from_json(deck.questions[at[qid]], saved.given), saved.seconds)
         for saved in history.answers(session_id)
-        if saved.question_id in by_id
+        if (qid := saved.question_id) in at
     ]
     return QuizSession.resumed(deck, plan, answered, clock=clock)
 
@@ -100,7 +100,7 @@ class RunRecorder:
 
     def _start(self, history: History) -> int:
         session = self._session
-        plan = ([question.id for question in session.questions], session.seed)
+        plan = (session.questions.ids(), session.seed)
         deck = session.deck
         return history.start(deck.id, deck.title, session.mode, session.total, plan=plan)
 

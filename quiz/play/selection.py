@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 
 from quiz.deck.model import AnyQuestion, Deck
+from quiz.deck.questions import Questions
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +39,20 @@ class QuizOptions:
         return self.tags is None or not question.tags or bool(self.tags.intersection(question.tags))
 
 
-def select_questions(deck: Deck, options: QuizOptions, seed: int) -> tuple[AnyQuestion, ...]:
-    """The questions of one run, in the order they will be asked."""
+def select_questions(deck: Deck, options: QuizOptions, seed: int) -> Questions:
+    """The questions of one run, in the order they will be asked.
+
+    Positions are shuffled, not questions (the same order for a seed), so a run over a
+    big deck builds its questions only as it reaches them.
+    """
+    questions = deck.questions
     chosen = (
-        list(deck.questions)
+        list(range(len(questions)))
         if options.filters_nothing
-        else list(filter(options.includes, deck.questions))
+        else [n for n, question in enumerate(questions) if options.includes(question)]
     )
     if options.shuffle:
         random.Random(f"{seed}:{deck.id}").shuffle(chosen)
     if options.count is not None:
         chosen = chosen[: max(options.count, 0)]
-    return tuple(chosen)
+    return questions.select(chosen)

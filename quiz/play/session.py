@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from quiz.deck.model import AnyQuestion, ChoiceQuestion, Deck, MultiQuestion, OrderQuestion
+from quiz.deck.questions import Questions
 from quiz.play.breakdown import Tally, by_section, by_tag
 from quiz.play.scoring import Given, Verdict, check_answer
 from quiz.play.selection import QuizOptions, select_questions
@@ -44,12 +45,13 @@ class AnswerRecord:
 
 
 class QuizSession:
-    """A run over a fixed tuple of questions: a deck's, or those missed in another run."""
+    """A run over a fixed sequence of questions: a deck's, or those missed in another run.
+    Each question is built when the run reaches it (`Questions`)."""
 
     def __init__(
         self,
         deck: Deck,
-        questions: tuple[AnyQuestion, ...],
+        questions: Questions,
         *,
         seed: int,
         clock: Seconds = time.monotonic,
@@ -86,17 +88,17 @@ class QuizSession:
         """A stopped run carried on: `answered` (question id, answer, seconds) taken again as
         given, then the questions of `plan` not yet answered, in its order. Questions since
         removed from the deck are left out (ValueError when none is left to answer)."""
-        by_id = {question.id: question for question in deck.questions}
-        done = [(by_id[qid], given, secs) for qid, given, secs in answered if qid in by_id]
-        seen = {question.id for question, _, _ in done}
-        rest = [by_id[qid] for qid in plan.question_ids if qid in by_id and qid not in seen]
+        at = deck.questions.positions()
+        done = [(at[qid], given, secs) for qid, given, secs in answered if qid in at]
+        seen = {qid for qid, _, _ in answered}
+        rest = [at[qid] for qid in plan.question_ids if qid in at and qid not in seen]
         if not rest:
             raise ValueError("no question of that quiz is left to answer")
-        questions = tuple(question for question, _, _ in done) + tuple(rest)
+        questions = deck.questions.select([n for n, _, _ in done] + rest)
         session = cls(deck, questions, seed=plan.seed, clock=clock, mode=plan.mode)
         session.records = [
-            AnswerRecord(question, given, check_answer(question, given), secs)
-            for question, given, secs in done
+            AnswerRecord(questions[k], given, check_answer(questions[k], given), secs)
+            for k, (_, given, secs) in enumerate(done)
         ]
         session._started -= sum(record.seconds for record in session.records)
         return session
@@ -186,10 +188,9 @@ class QuizSession:
 
     def retry_missed(self, seed: int | None = None) -> QuizSession:
         """A new run over the missed questions, in the order they were asked."""
-        questions = tuple(r.question for r in self.missed)
         return QuizSession(
             self.deck,
-            questions,
+            Questions.of(r.question for r in self.missed),
             seed=self.seed if seed is None else seed,
             clock=self._clock,
             mode=RunKind.RETRY,

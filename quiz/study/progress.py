@@ -56,7 +56,7 @@ def deck_progress(db: Database, deck: Deck, now: datetime) -> DeckProgress:
     """
     suspended, buried = _set_aside(db, deck, now)
     aside = suspended | buried
-    counts = schedule_counts(db, deck.id, (q.id for q in deck.questions), now, leave_out=aside)
+    counts = schedule_counts(db, deck.id, deck.questions.ids(), now, leave_out=aside)
     return DeckProgress(
         due_now=counts.due,
         new=len(deck.questions) - counts.due - counts.later - len(aside),
@@ -73,7 +73,7 @@ def _set_aside(db: Database, deck: Deck, now: datetime) -> tuple[set[str], set[s
     marks = mark_rows(db, deck.id)
     if not marks:
         return set(), set()
-    current = {question.id for question in deck.questions}
+    current = set(deck.questions.ids())
     suspended = {m.question_id for m in marks if m.suspended_at is not None}
     buried = {m.question_id for m in marks if m.buried_until is not None and m.buried_until > now}
     return suspended & current, (buried - suspended) & current

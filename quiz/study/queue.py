@@ -90,7 +90,7 @@ class StudyQueue:
     def _positions(self) -> dict[str, int]:
         """Each question's place in the deck, by id: built at the first card, which a
         sitting reads in a worker, rather than with the sitting, on the UI thread."""
-        return {question.id: n for n, question in enumerate(self._deck.questions)}
+        return self._deck.questions.positions()
 
     def head(self, now: datetime) -> StudyItem | None:
         """The card to study at `now`, or None when nothing is due and no new card is left."""
@@ -200,8 +200,8 @@ class StudyQueue:
         self._aside = aside_ids(self._db, self._deck.id, now)
         self._unseen = [
             n
-            for n, q in enumerate(self._deck.questions)
-            if q.id not in scheduled and q.id not in self._aside
+            for n, question_id in enumerate(self._deck.questions.ids())
+            if question_id not in scheduled and question_id not in self._aside
         ]
         self._next_unseen, self._due, self._read_until = 0, 0, None
         removed = {q for q in scheduled if not self._studied(q)}

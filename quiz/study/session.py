@@ -19,6 +19,7 @@ from datetime import timedelta, tzinfo
 
 from quiz.deck.fingerprint import content_fingerprint
 from quiz.deck.model import AnyQuestion, Deck
+from quiz.deck.questions import Questions
 from quiz.play.scoring import Given
 from quiz.play.session import AnswerRecord, QuizSession, Seconds
 from quiz.store.database import Database
@@ -129,7 +130,9 @@ class StudySession:
         self._card = None
         self._fuzz = self.scheduler.fuzz()
         if item is not None:
-            self._card = QuizSession(self.deck, (item.question,), seed=self.seed, clock=self._clock)
+            self._card = QuizSession(
+                self.deck, Questions.of((item.question,)), seed=self.seed, clock=self._clock
+            )
 
     @property
     def question(self) -> AnyQuestion:

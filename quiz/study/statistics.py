@@ -150,13 +150,14 @@ def missed_questions(
     db: Database, decks: Sequence[Deck], deck_id: str | None = None, limit: int = MISSED_SHOWN
 ) -> tuple[Missed, ...]:
     """The `limit` questions missed most often among those the `decks` still hold."""
-    questions = {(deck.id, q.id): (deck, q) for deck in decks for q in deck.questions}
+    at = {deck.id: (deck, deck.questions.positions()) for deck in decks}
     found = []
-    at_hand = {deck.id for deck in decks}
-    for missed in most_missed(db, deck_id=deck_id, among=at_hand, limit=None):
-        held = questions.get((missed.deck_id, missed.question_id))
-        if held is not None:
-            found.append(Missed(*held, misses=missed.misses, attempts=missed.attempts))
+    for missed in most_missed(db, deck_id=deck_id, among=at.keys(), limit=None):
+        deck, positions = at[missed.deck_id]
+        position = positions.get(missed.question_id)
+        if position is not None:
+            question = deck.questions[position]
+            found.append(Missed(deck, question, misses=missed.misses, attempts=missed.attempts))
         if len(found) == limit:
             break
     return tuple(found)
@@ -170,7 +171,7 @@ def suspended_cards(
     for deck in decks:
         if deck_id not in (None, deck.id):
             continue
-        current = {question.id for question in deck.questions}
+        current = set(deck.questions.ids())
         marks = [m for m in mark_rows(db, deck.id) if m.suspended_at and m.question_id in current]
         if marks:
             found.append(Suspended(deck, len(marks), sum(m.leech_at is not None for m in marks)))
@@ -187,6 +188,8 @@ def question_figures(
         if deck_id in (None, deck.id):
             stats = question_stats(db, deck.id)
             found += [
-                QuestionFigures(deck, q, stats[q.id]) for q in deck.questions if q.id in stats
+                QuestionFigures(deck, deck.questions[n], stats[question_id])
+                for n, question_id in enumerate(deck.questions.ids())
+                if question_id in stats
             ]
     return tuple(sorted(found, key=lambda figures: figures.stats.share_right))

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from quiz.deck import Deck, TextQuestion
 from quiz.deck.languages import KNOWN_ARTICLES
 from quiz.deck.loader import load_deck_or_raise
+from quiz.deck.questions import Questions
 from quiz.importers import QuestionBuilder, deck_writer
 from quiz.importers.deck_writer import DeckWriteError, deck_text, write_deck
 
@@ -26,7 +27,9 @@ def small_deck() -> Deck:
     builder.add(2, "no", "2012", tags=["y", "a, b"])
     builder.add(3, "Which city: Gao or Kidal?", "Gao\nthe port on the Niger")
     builder.add(4, "{{c1::Algiers}} is a capital", "")
-    return Deck(id="sahel", title="Sahel: basics", questions=builder.result().questions)
+    return Deck(
+        id="sahel", title="Sahel: basics", questions=Questions.of(builder.result().questions)
+    )
 
 
 def test_the_text_is_laid_out_for_people() -> None:
@@ -67,7 +70,11 @@ def test_the_text_is_laid_out_for_people() -> None:
      ".inf", "2025-04-07", "12:30", "1_000", "+1"],
 )  # fmt: skip
 def test_text_another_yaml_reader_could_misread_is_quoted(text: str) -> None:
-    deck = Deck(id="d", title="t", questions=(TextQuestion(id="q", prompt="Say it", answer=text),))
+    deck = Deck(
+        id="d",
+        title="t",
+        questions=Questions.of((TextQuestion(id="q", prompt="Say it", answer=text),)),
+    )
     line = next(line for line in deck_text(deck).splitlines() if "answer:" in line)
     assert line == f"    answer: '{text}'"
     assert yaml.safe_load(deck_text(deck))["questions"][0]["answer"] == text
@@ -93,7 +100,7 @@ def test_whatever_text_a_file_holds_reads_back_the_same(
     questions = builder.result().questions
     if not questions:
         return  # nothing but whitespace: skipped, with a reason, before the writer
-    deck = Deck(id="d", title="t", questions=questions)
+    deck = Deck(id="d", title="t", questions=Questions.of(questions))
     with tempfile.TemporaryDirectory() as folder:
         write_deck(deck, Path(folder) / "d.yaml")  # verifies by reading it back
         assert load_deck_or_raise(Path(folder) / "d.yaml") == deck

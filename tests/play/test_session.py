@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.deck import ChoiceQuestion, Deck, MultiQuestion, OrderQuestion
+from quiz.deck.questions import Questions
 from quiz.play.scoring import Given
 from quiz.play.selection import QuizOptions
 from quiz.play.session import Phase, QuizSession
@@ -116,7 +117,7 @@ def test_choices_are_shuffled_per_question_but_complete(every_type: Deck) -> Non
 def test_items_to_sort_never_start_sorted(every_type: Deck) -> None:
     events = next(q for q in every_type.questions if isinstance(q, OrderQuestion))
     for seed in range(50):
-        session = QuizSession(every_type, (events,), seed=seed)
+        session = QuizSession(every_type, Questions.of((events,)), seed=seed)
         shown = session.presented(events)
         assert shown != events.items
         assert sorted(shown) == sorted(events.items)

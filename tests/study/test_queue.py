@@ -11,6 +11,7 @@ import fsrs
 
 from quiz.deck.loader import load_deck_or_raise
 from quiz.deck.model import Deck
+from quiz.deck.questions import Questions
 from quiz.store.database import Database
 from quiz.study.cards import load_card, load_cards, record_review
 from quiz.study.queue import (
@@ -156,7 +157,7 @@ def test_a_study_session_moves_due_dates_as_fsrs_says(
     """Study whatever is due, rating each card from a script, over three weeks of days."""
     script = {"capital": [3, 3, 3, 3], "sunni": [1, 3, 3, 2, 3], "events": [4, 1, 3, 3]}
     history: dict[str, list[tuple[int, datetime]]] = {question: [] for question in script}
-    small = replace(deck, questions=tuple(q for q in deck.questions if q.id in script))
+    small = replace(deck, questions=Questions.of(q for q in deck.questions if q.id in script))
     sitting = StudyQueue(db, small)  # one queue, kept up to date for three weeks
     for step in range(21 * 24 * 6):
         set_time(datetime(2026, 3, 1, 8, tzinfo=UTC) + timedelta(minutes=10 * step))

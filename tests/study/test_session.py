@@ -9,6 +9,7 @@ import fsrs
 import pytest
 
 from quiz.deck.model import Deck
+from quiz.deck.questions import Questions
 from quiz.play.scoring import Given
 from quiz.play.session import QuizSession
 from quiz.store.database import Database
@@ -52,7 +53,7 @@ def test_cards_come_new_in_deck_order_and_again_comes_back_when_due(
     assert item is not None
     assert (item.question.id, item.card.is_new) == ("capital", True)
     assert session.remaining == Remaining(due=0, new=3)
-    quiz = QuizSession(deck, (item.question,), seed=5)
+    quiz = QuizSession(deck, Questions.of((item.question,)), seed=5)
     assert session.presented() == quiz.presented(item.question)  # as a quiz with that seed
 
     session.answer("Gao")

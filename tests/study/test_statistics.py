@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quiz.deck.model import Deck
+from quiz.deck.questions import Questions
 from quiz.store.database import Database
 from quiz.store.history import History, RunKind
 from quiz.study.cards import record_review
@@ -49,7 +50,7 @@ def test_the_most_missed_are_those_the_decks_still_hold(
     for question in ("capital", "capital", "sunni", "events", "missions"):
         record_review(db, scheduler, deck.id, question, Rating.Again)
     record_review(db, scheduler, "other", "q", Rating.Again)
-    smaller = replace(deck, questions=tuple(q for q in deck.questions if q.id != "sunni"))
+    smaller = replace(deck, questions=Questions.of(q for q in deck.questions if q.id != "sunni"))
     missed = missed_questions(db, [smaller], limit=2)
     assert [(m.question.id, m.misses, m.attempts) for m in missed] == [
         ("capital", 2, 2),

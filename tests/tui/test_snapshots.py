@@ -20,6 +20,7 @@ from textual.widgets import Input
 
 from quiz.deck import ChoiceQuestion, Deck
 from quiz.deck.loader import load_deck_or_raise
+from quiz.deck.questions import Questions
 from quiz.store.database import Database
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.flaggable import FLAG_KEY, FLAG_KEY_WHILE_TYPING, FlaggableScreen
@@ -171,7 +172,7 @@ def test_bundled_options(bundled: Deck, database: Database, snap_compare: Snap) 
 def test_bundled_flag_dialog(bundled: Deck, database: Database, snap_compare: Snap) -> None:
     """The longest prompt, and the hint wrapped at a word."""
     longest = max(bundled.questions, key=lambda q: len(q.prompt))
-    app = bundled_app(replace(bundled, questions=(longest,)), database)
+    app = bundled_app(replace(bundled, questions=Questions.of((longest,))), database)
 
     async def flag(pilot: Pilot[None]) -> None:
         await start_quiz(pilot)
@@ -185,7 +186,7 @@ def test_bundled_flag_dialog(bundled: Deck, database: Database, snap_compare: Sn
 def test_bundled_feedback(bundled: Deck, database: Database, snap_compare: Snap) -> None:
     """The longest explanation and quote: Continue stays in sight, the feedback scrolls."""
     longest = max(bundled.questions, key=lambda q: len(q.explain) + len(q.quote))
-    app = bundled_app(replace(bundled, questions=(longest,)), database)
+    app = bundled_app(replace(bundled, questions=Questions.of((longest,))), database)
 
     async def answered(pilot: Pilot[None]) -> None:
         await start_quiz(pilot)
@@ -201,7 +202,7 @@ def test_bundled_results(bundled: Deck, database: Database, snap_compare: Snap) 
         if isinstance(question, ChoiceQuestion):
             firsts.setdefault(question.section, question)
     first, *others = firsts.values()
-    app = bundled_app(replace(bundled, questions=(first, *others)), database)
+    app = bundled_app(replace(bundled, questions=Questions.of((first, *others))), database)
 
     async def finished(pilot: Pilot[None]) -> None:
         await start_quiz(pilot, "tab", "space")  # in deck order: `first` is missed
