@@ -4,6 +4,7 @@ days of study, and fresh Anki collections that import packages with scheduling."
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -114,11 +115,17 @@ def export_from_anki(col: Collection, path: Path, kind: str = "apkg") -> None:
     col.export_anki_package(out_path=str(path), options=options, limit=None)
 
 
-def run_in_zone(test: str, zone: str) -> None:
-    """Run one test in a pytest process started with `TZ=zone`: Anki's Rust code reads the
-    zone once, so changing it inside this process would not reach Anki."""
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test]
-    run = subprocess.run(
-        command, env={**os.environ, "TZ": zone}, capture_output=True, text=True, check=False
-    )
+FAKETIME = shutil.which("faketime")
+"""libfaketime's launcher (Debian's `faketime` package), which sets a process's clock."""
+
+
+def run_in_zone(test: str, zone: str, at: str) -> None:
+    """Run one test in a pytest process started with `TZ=zone` whose clock starts at `at`
+    (`YYYY-MM-DD HH:MM:SS`, local time in `zone`): Anki's Rust code reads the zone once and
+    the real clock, so neither can be set inside this process."""
+    assert FAKETIME is not None
+    pytest_run = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test]
+    command = [FAKETIME, "-f", f"@{at}", *pytest_run]
+    env = {**os.environ, "TZ": zone, "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+    run = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout[-3000:]

@@ -38,6 +38,7 @@ from quiz.study.session import StudySession
 
 from .conftest import ManualClock, anki_db
 from .learning import (
+    FAKETIME,
     anki_cards,
     anki_due_day,
     answer,
@@ -285,7 +286,10 @@ def test_after_a_merge_anki_takes_everything_back_with_the_deck_imported_anew(
         assert card_numbers(next(cards)) == card_numbers(next(cards)), question_id
 
 
+@pytest.mark.skipif(FAKETIME is None, reason="needs faketime (apt-get install faketime)")
+@pytest.mark.parametrize("at", ["03:30", "12:00"])
 @pytest.mark.parametrize("zone", ["America/Los_Angeles", "Asia/Tokyo"])
-def test_the_round_trip_east_and_west_of_utc(zone: str) -> None:
-    """The round trip again, in a process started in `zone`."""
-    run_in_zone(f"{__file__}::test_the_round_trip", zone)
+def test_the_round_trip_east_and_west_of_utc(zone: str, at: str) -> None:
+    """The round trip again, in a process started in `zone` at `at` there: at noon, and
+    between midnight and Anki's 4 a.m. rollover, when the calendar day is ahead of Anki's."""
+    run_in_zone(f"{__file__}::test_the_round_trip", zone, f"2026-12-04 {at}:00")
