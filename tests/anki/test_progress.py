@@ -24,6 +24,7 @@ from quiz.study.scheduler import Rating, StudyScheduler
 from .conftest import EVERY_TYPE, ManualClock, anki_db
 from .learning import (
     DECK,
+    FAKETIME,
     Learner,
     anki_cards,
     anki_due_day,
@@ -145,12 +146,14 @@ def test_a_second_export_adds_no_review_twice_and_anki_keeps_the_cards_it_has(
     assert revlog_count(fresh, anki_cards(fresh, "capital")[0]) == 3
 
 
+@pytest.mark.skipif(FAKETIME is None, reason="needs faketime (apt-get install faketime)")
+@pytest.mark.parametrize("at", ["03:30", "12:00"])
 @pytest.mark.parametrize("zone", ["America/Los_Angeles", "Asia/Tokyo"])
-def test_the_due_day_is_the_same_east_and_west_of_utc(zone: str) -> None:
-    """The first test again, in a process started in `zone`."""
-    run_in_zone(
-        f"{__file__}::test_studied_cards_keep_queue_due_day_reviews_and_memory_in_anki", zone
-    )
+def test_the_due_day_is_the_same_east_and_west_of_utc(zone: str, at: str) -> None:
+    """The first test again, in a process started in `zone` at `at` there (before and after
+    Anki's 4 a.m. rollover)."""
+    test = f"{__file__}::test_studied_cards_keep_queue_due_day_reviews_and_memory_in_anki"
+    run_in_zone(test, zone, f"2026-12-04 {at}:00")
 
 
 def test_no_progress_leaves_every_card_new(
