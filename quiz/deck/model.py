@@ -214,6 +214,19 @@ AnyQuestion = (
     | OrderQuestion
 )
 
+QUESTION_CLASSES: dict[str, type[AnyQuestion]] = {
+    cls.kind: cls
+    for cls in (
+        ChoiceQuestion,
+        MultiQuestion,
+        TrueFalseQuestion,
+        TextQuestion,
+        ClozeQuestion,
+        OrderQuestion,
+    )
+}
+"""Each question type's class by its YAML `type`: what the validator and the cache build."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Deck:

@@ -18,28 +18,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any, NamedTuple, cast, overload
 
-from quiz.deck.model import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    MultiQuestion,
-    OrderQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
-)
+from quiz.deck.model import QUESTION_CLASSES, AnyQuestion
 
-CLASSES: dict[str, type[AnyQuestion]] = {
-    cls.kind: cls
-    for cls in (
-        ChoiceQuestion,
-        MultiQuestion,
-        TrueFalseQuestion,
-        TextQuestion,
-        ClozeQuestion,
-        OrderQuestion,
-    )
+FIELDS = {
+    kind: tuple(field.name for field in fields(cls)) for kind, cls in QUESTION_CLASSES.items()
 }
-FIELDS = {kind: tuple(field.name for field in fields(cls)) for kind, cls in CLASSES.items()}
 
 
 class Columns(NamedTuple):
@@ -59,7 +42,7 @@ def encoded(question: AnyQuestion) -> bytes:
 def decoded(kind: str, data: bytes) -> AnyQuestion:
     """The question of type `kind` whose values `encoded` wrote."""
     values: dict[str, Any] = dict(zip(FIELDS[kind], marshal.loads(data), strict=True))
-    return CLASSES[kind](**values)
+    return QUESTION_CLASSES[kind](**values)
 
 
 class Questions(Sequence[AnyQuestion]):

@@ -17,6 +17,7 @@ import yaml
 
 from quiz.deck import fields as F
 from quiz.deck.model import (
+    QUESTION_CLASSES,
     AnyQuestion,
     ChoiceQuestion,
     ClozeQuestion,
@@ -191,7 +192,9 @@ class QuestionRules:
         the question's other rules are still reported in this pass.
         """
         before = len(self.validator.errors)
-        question = BUILDERS[kind](**{n: _EMPTY[n] if v is None else v for n, v in values.items()})
+        question = QUESTION_CLASSES[kind](
+            **{n: _EMPTY[n] if v is None else v for n, v in values.items()}
+        )
         self.quote(question.quote, entries)
         for problem in question_problems(question):
             self.validator.error(_node(entries, problem), problem.message, problem.hint)
@@ -228,15 +231,3 @@ _EMPTY: dict[str, Any] = {
     for f in table
 }
 """Each question field's empty value, by name: what a field of the wrong shape is checked as."""
-
-BUILDERS: dict[str, type[AnyQuestion]] = {
-    cls.kind: cls
-    for cls in (
-        ChoiceQuestion,
-        MultiQuestion,
-        TrueFalseQuestion,
-        TextQuestion,
-        ClozeQuestion,
-        OrderQuestion,
-    )
-}
