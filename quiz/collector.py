@@ -14,21 +14,40 @@ so its temporaries are freed before the collector resumes, and only its result i
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_pauses_lock = threading.Lock()
+_pauses = 0
+"""How many `cycle_collector_paused` blocks are under way, in any thread."""
+_resume = False
+"""Whether the collector was on when the first of them began."""
 
 
 @contextmanager
 def cycle_collector_paused() -> Iterator[None]:
     """For 100,000 questions, the collector took two thirds of the loading time; it
-    resumes afterwards, as it was."""
-    enabled = gc.isenabled()
-    gc.disable()
+    resumes afterwards, as it was.
+
+    The collector is one switch for every thread: two workers' pauses overlap (the deck
+    list's figures read again while a study sitting reads its queue), and the first to
+    end must not turn it back on under the other, whose read would then set off full
+    collections as before. So it resumes when the last pause under way ends.
+    """
+    global _pauses, _resume
+    with _pauses_lock:
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _pauses_lock:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.enable()
 
 
 def freeze_survivors() -> None:

@@ -6,7 +6,9 @@ easy, too hard or misleading, and distractors that never tempt anyone.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from quiz.store.database import Database
@@ -33,11 +35,16 @@ class QuestionStats:
         return median(self.seconds) if self.seconds else 0.0
 
 
-def question_stats(database: Database, deck_id: str) -> dict[str, QuestionStats]:
-    """Figures per question id of one deck; `wrong_picks` counts the given wrong answers."""
+def question_stats(
+    database: Database, deck_id: str, among: Collection[str] | None = None
+) -> dict[str, QuestionStats]:
+    """Figures per question id of one deck (of the questions `among` only, when given);
+    `wrong_picks` counts the given wrong answers."""
+    only = "" if among is None else " AND question_id IN (SELECT value FROM json_each(?))"
     rows = database.query(
-        "SELECT question_id, given, correct, seconds FROM answers WHERE deck_id = ? ORDER BY id",
-        (deck_id,),
+        "SELECT question_id, given, correct, seconds FROM answers WHERE deck_id = ?"
+        f"{only} ORDER BY id",
+        (deck_id, *([] if among is None else [json.dumps(list(among))])),
     )
     stats: dict[str, QuestionStats] = {}
     for row in rows:
@@ -49,3 +56,17 @@ def question_stats(database: Database, deck_id: str) -> dict[str, QuestionStats]
         else:
             entry.wrong_picks[row["given"]] += 1
     return stats
+
+
+def asked_and_right(database: Database, deck_id: str) -> dict[str, tuple[int, int]]:
+    """How often each question of the deck was asked and answered right, counted by SQLite.
+
+    What a table of the hardest questions is sorted by: a million answers read into
+    Python would take seconds, and freeing them at once holds every other thread.
+    """
+    rows = database.query(
+        "SELECT question_id, COUNT(*), SUM(correct != 0) FROM answers WHERE deck_id = ?"
+        " GROUP BY question_id",
+        (deck_id,),
+    )
+    return {question_id: (asked, right) for question_id, asked, right in rows}

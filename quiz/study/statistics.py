@@ -18,7 +18,7 @@ from quiz.deck.model import AnyQuestion, Deck
 from quiz.store.card_marks import mark_rows
 from quiz.store.database import Database
 from quiz.store.history import History, RunKind, SessionRow
-from quiz.store.question_stats import QuestionStats, question_stats
+from quiz.store.question_stats import QuestionStats, asked_and_right, question_stats
 from quiz.store.recall import Retention, most_missed, retention
 from quiz.study.progress import DayReviews, reviews_per_day
 from quiz.study.review_calendar import ReviewCalendar, review_calendar
@@ -117,7 +117,7 @@ def gather_statistics(
     kept, so that a big deck's figures do not outlive the reading (the screen's worker).
     """
     runs = tuple(History(db).sessions(deck_id))
-    questions = question_figures(db, decks, deck_id) if per_question else ()
+    found = question_figures(db, decks, deck_id) if per_question else []
     return Statistics(
         runs=runs,
         trends=score_trends(runs),
@@ -125,8 +125,8 @@ def gather_statistics(
         calendar=review_calendar(db, now, deck_id=deck_id, tz=tz),
         retention=retention(db, deck_id=deck_id),
         missed=missed_questions(db, decks, deck_id),
-        questions=questions[:per_question],
-        questions_asked=len(questions),
+        questions=built_figures(db, found[:per_question]),
+        questions_asked=len(found),
         suspended=suspended_cards(db, decks, deck_id),
     )
 
@@ -178,18 +178,44 @@ def suspended_cards(
     return tuple(found)
 
 
+FoundFigures = tuple[Deck, int, float]
+"""A question asked in a quiz, before its question is built or its answers are read: its
+deck, its position there and its share of right answers."""
+
+
 def question_figures(
     db: Database, decks: Sequence[Deck], deck_id: str | None = None
-) -> tuple[QuestionFigures, ...]:
+) -> list[FoundFigures]:
     """Every question of the `decks` asked in a quiz, least often right first; questions
-    as hard as each other keep the order of the decks and of their lines."""
-    found: list[QuestionFigures] = []
+    as hard as each other keep the order of the decks and of their lines.
+
+    SQLite counts the answers, and no question is built (`built_figures` does both for
+    those kept): a 100,000-question deck's questions, built, would stay in the deck long
+    after the screen that read them, for every collection of Python's cycle collector to
+    walk.
+    """
+    found: list[FoundFigures] = []
     for deck in decks:
         if deck_id in (None, deck.id):
-            stats = question_stats(db, deck.id)
+            counts = asked_and_right(db, deck.id)
             found += [
-                QuestionFigures(deck, deck.questions[n], stats[question_id])
+                (deck, n, right / asked)
                 for n, question_id in enumerate(deck.questions.ids())
-                if question_id in stats
+                for asked, right in [counts.get(question_id, (0, 0))]
+                if asked
             ]
-    return tuple(sorted(found, key=lambda figures: figures.stats.share_right))
+    found.sort(key=lambda figures: figures[2])
+    return found
+
+
+def built_figures(db: Database, found: Sequence[FoundFigures]) -> tuple[QuestionFigures, ...]:
+    """The figures of the questions `question_figures` found, their questions built and
+    their answers read."""
+    kept = [(deck, deck.questions[position]) for deck, position, _ in found]
+    stats: dict[str, dict[str, QuestionStats]] = {}
+    for deck_id in dict.fromkeys(deck.id for deck, _ in kept):
+        among = [question.id for deck, question in kept if deck.id == deck_id]
+        stats[deck_id] = question_stats(db, deck_id, among=among)
+    return tuple(
+        QuestionFigures(deck, question, stats[deck.id][question.id]) for deck, question in kept
+    )

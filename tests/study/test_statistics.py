@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 
-from quiz.deck.model import Deck
+import pytest
+
+from quiz.deck import questions
+from quiz.deck.model import AnyQuestion, Deck
 from quiz.deck.questions import Questions
 from quiz.store.database import Database
 from quiz.store.history import History, RunKind
@@ -12,6 +16,7 @@ from quiz.study.cards import record_review
 from quiz.study.scheduler import Rating, StudyScheduler
 from quiz.study.statistics import (
     CHART_DAYS,
+    built_figures,
     gather_statistics,
     missed_questions,
     question_figures,
@@ -100,6 +105,30 @@ def test_only_the_hardest_questions_figures_are_kept(db: Database, deck: Deck) -
     assert hardest.questions_asked == 2
 
 
+def test_only_the_kept_questions_are_built(
+    db: Database, deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deck read from the cache builds a question when it is first reached and keeps it:
+    the figures of questions left out must not build theirs (100,000 of them would stay
+    in the deck for the cycle collector to walk, the screen long closed)."""
+    cached = pickle.loads(pickle.dumps(deck))
+    built: list[str] = []
+    decode = questions.decoded
+
+    def counted(kind: str, data: bytes) -> AnyQuestion:
+        built.append(kind)
+        return decode(kind, data)
+
+    monkeypatch.setattr(questions, "decoded", counted)
+    history = History(db)
+    run = history.start(deck.id, deck.title, RunKind.FULL, 2)
+    history.record(run, "capital", '"Gao"', 1.0, 3.0)
+    history.record(run, "sunni", '"x"', 0.0, 3.0)
+    hardest = gather_statistics(db, [cached], db.now(), per_question=1)
+    assert [f.question.id for f in hardest.questions] == ["sunni"]
+    assert len(built) == 1
+
+
 def test_question_figures_are_hardest_first_over_the_decks_at_hand(
     db: Database, deck: Deck
 ) -> None:
@@ -117,7 +146,7 @@ def test_question_figures_are_hardest_first_over_the_decks_at_hand(
         history.record(
             history.start(deck_id, deck_id, RunKind.FULL, 1), question, '"x"', right, 1.0
         )
-    found = question_figures(db, [deck, other])
+    found = built_figures(db, question_figures(db, [deck, other]))
     assert [(f.deck.id, f.question.id, f.stats.share_right) for f in found] == [
         ("every-type", "events", 0.0),  # as hard: in the order of the decks, then of the lines
         ("other", "capital", 0.0),
@@ -126,7 +155,8 @@ def test_question_figures_are_hardest_first_over_the_decks_at_hand(
         ("every-type", "sunni", 1.0),
     ]
     assert found[1].deck is other
-    assert [f.question.id for f in question_figures(db, [deck, other], "every-type")] == [
+    hardest = built_figures(db, question_figures(db, [deck, other], "every-type"))
+    assert [f.question.id for f in hardest] == [
         "events",
         "capital",
         "sunni",

@@ -119,12 +119,14 @@ class StatsScreen(Screen[None]):
             with cycle_collector_paused(), own_connection(database) as reader:  # quiz.collector
                 now = reader.now()
                 statistics = gather_statistics(reader, decks, now, per_question=MAX_ROWS)
+                # The screen draws the trends, not the runs they come from: a heavy
+                # history's 50,000 runs would stay as long as it shows, for the collector
+                # to walk; dropped before it resumes, which would walk them once more.
+                statistics = replace(statistics, runs=())
         except StoreError as exc:
             self.post_message(self.Gathered(None, str(exc)))
         else:
-            # The screen draws the trends, not the runs they come from: a heavy history's
-            # 50,000 runs would stay as long as it shows, for the collector to walk.
-            self.post_message(self.Gathered(replace(statistics, runs=())))
+            self.post_message(self.Gathered(statistics))
 
     @on(Gathered)
     def _gathered(self, message: Gathered) -> None:
