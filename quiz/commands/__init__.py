@@ -71,6 +71,13 @@ def add_learner(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--learner", type=learner_name, metavar="NAME", help=what)
 
 
+def learner_history(args: argparse.Namespace) -> Path | None:
+    """The history file `--learner NAME` chose, or None for the shared one."""
+    from quiz.store.learners import learner_store
+
+    return learner_store(args.learner) if args.learner else None
+
+
 def learner_name(text: str) -> str:
     """A name that makes a learner's folder (argparse says the problem otherwise)."""
     from quiz.store.learners import learner_key

@@ -12,12 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from quiz.commands import Subparsers, add_command, add_deck_paths, add_learner
+from quiz.commands import Subparsers, add_command, add_deck_paths, add_learner, learner_history
 from quiz.deck import Deck
 from quiz.deck.library import load_decks
 from quiz.paths import store_path
 from quiz.problems import CheckReport
-from quiz.store.learners import learner_store
 
 DEFAULT_OUTPUT = Path("quiz.apkg")
 
@@ -59,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.study.studied import study_progress
 
     progress = None if args.no_progress else study_progress
-    store = learner_store(args.learner) if args.learner else store_path()
+    store = learner_history(args) or store_path()
     if args.learner and not store.is_file():  # a misspelt name must not export no progress
         print(
             f"quiz: error: no learner called {args.learner!r} yet (see quiz stats --learners)",

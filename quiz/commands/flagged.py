@@ -15,7 +15,15 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.commands import Subparsers, add_command, add_deck_paths, readable_decks, saved_store
+from quiz.commands import (
+    Subparsers,
+    add_command,
+    add_deck_paths,
+    add_learner,
+    learner_history,
+    readable_decks,
+    saved_store,
+)
 from quiz.deck.errors import display_path, shown
 from quiz.deck.model import AnyQuestion, Deck
 from quiz.flagging import OpenFlag, open_flags
@@ -40,14 +48,16 @@ def register(sub: Subparsers) -> None:
         "flagged",
         "quiz flagged",
         "quiz flagged my-decks/ > flagged.txt   # then :cfile flagged.txt in Vim",
+        "quiz flagged --learner Ada",
     )
     add_deck_paths(parser)
+    add_learner(parser, "the flags and leeches of this learner of 'quiz serve --learners'")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        database = saved_store()
+        database = saved_store(learner_history(args))
         if database is None:  # nothing saved: no decks read, so no deck cache written
             print("No flagged questions.")
             return 0

@@ -19,13 +19,13 @@ from quiz.commands import (
     add_command,
     add_deck_paths,
     add_learner,
+    learner_history,
     open_store,
     readable_decks,
 )
 from quiz.deck.errors import display_path
 from quiz.importers import UnreadableFile
 from quiz.store.database import Database, StoreError
-from quiz.store.learners import learner_store
 from quiz.store.merge import known_questions
 from quiz.words import plural
 
@@ -51,7 +51,7 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    database, message = open_store(learner_store(args.learner) if args.learner else None)
+    database, message = open_store(learner_history(args))
     if database is None:
         return _fail(message)
     if message:

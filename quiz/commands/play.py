@@ -19,6 +19,7 @@ from quiz.commands import (
     add_learner,
     add_seed,
     decks_or_report,
+    learner_history,
     open_store,
     run_app,
 )
@@ -129,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.ask_learner:
         return run_for_learners(args, decks)
-    database, message = open_store(learner_store(args.learner) if args.learner else None)
+    database, message = open_store(learner_history(args))
     if database is None:
         message += "; this quiz will not be saved."  # a quiz without history beats no quiz
     one_deck = bool(args.paths) and len(decks) == 1

@@ -17,6 +17,7 @@ from quiz.commands import (
     add_command,
     add_deck_paths,
     add_learner,
+    learner_history,
     readable_decks,
     saved_store,
 )
@@ -25,7 +26,7 @@ from quiz.deck.errors import display_path, shown
 from quiz.play import figures
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import RunKind, SessionRow
-from quiz.store.learners import known_learners, learner_store, summary
+from quiz.store.learners import known_learners, summary
 from quiz.store.question_stats import question_stats
 from quiz.study.figures import bars, day_axis
 from quiz.study.heatmap import heatmap_lines, summary_lines
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     if args.learners:
         return print_learners()
     try:
-        database = saved_store(learner_store(args.learner) if args.learner else None)
+        database = saved_store(learner_history(args))
         if database is None:
             print("No quizzes yet.")
             return 0

@@ -14,8 +14,10 @@ from quiz.commands import (
     Subparsers,
     add_command,
     add_deck_paths,
+    add_learner,
     add_seed,
     decks_or_report,
+    learner_history,
     open_store,
     run_app,
 )
@@ -41,6 +43,7 @@ def register(sub: Subparsers) -> None:
         "quiz study decks/algeria-mali-relations.yaml --new-per-day 10 --retention 0.85",
         "quiz study decks/algeria-mali-relations.yaml --unsuspend",
         "quiz study --optimize my-decks/spanish.yaml",
+        "quiz study --learner Ada",
     )
     add_deck_paths(parser)
     parser.add_argument(
@@ -79,6 +82,7 @@ def register(sub: Subparsers) -> None:
         " (needs the optimizer extra)",
     )
     add_seed(parser, "choice")
+    add_learner(parser, "study with this learner's schedules, of 'quiz serve --learners'")
     parser.set_defaults(run=run)
 
 
@@ -122,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     decks = decks_or_report(args.paths)
     if decks is None:
         return 1
-    database, message = open_store()
+    database, message = open_store(learner_history(args))
     if database is None:
         print(f"quiz: error: {message}; study keeps its schedules there", file=sys.stderr)
         return 1

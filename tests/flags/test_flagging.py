@@ -11,6 +11,7 @@ from quiz.cli import main
 from quiz.deck.loader import load_deck_or_raise
 from quiz.flagging import flag_question, open_flags
 from quiz.store.database import Database
+from quiz.store.learners import learner_store
 
 DECKS = Path(__file__).parents[1] / "decks"
 
@@ -75,3 +76,17 @@ def test_no_store_means_no_flags(
     assert main(["flagged", str(DECKS)]) == 0
     assert capsys.readouterr().out == "No flagged questions.\n"
     assert not (tmp_path / "nothing").exists()
+
+
+def test_a_learners_flags_are_in_their_own_history(
+    deck_file: Path, database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--learner NAME` lists the flags raised in a tab of `quiz serve --learners`."""
+    deck = load_deck_or_raise(deck_file)
+    learners = Database(learner_store("Ada"))
+    flag_question(learners, deck, deck.questions[0], "unclear")
+    learners.close()
+    assert main(["flagged", str(deck_file), "--learner", "ada"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 flagged question."
+    assert main(["flagged", str(deck_file)]) == 0
+    assert capsys.readouterr().out == "No flagged questions.\n"

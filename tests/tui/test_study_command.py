@@ -9,6 +9,7 @@ import pytest
 
 from quiz import cli
 from quiz.store.database import Database
+from quiz.store.learners import learner_store
 from quiz.study.deck_settings import StudySettings, deck_settings
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
@@ -130,3 +131,17 @@ def test_a_bad_leech_threshold_is_a_usage_error(
     assert exit_info.value.code == 2
     assert "--leech-threshold: a whole number from 0 (no leeches) to 99" in capsys.readouterr().err
     assert seen == []
+
+
+def test_a_learner_studies_with_their_own_schedules(seen: Seen, data_dir: Path) -> None:
+    """`--learner NAME` studies in the history file of `quiz serve --learners`, as play does."""
+    ada = ["study", str(EVERY_TYPE), "--learner", "Ada Lovelace"]
+    assert cli.main([*ada, "--new-per-day", "4"]) == 0
+    assert cli.main(["study", str(EVERY_TYPE), "--learner", "ada lovelace"]) == 0
+    assert ["4 new today" in text for _, text, _ in seen] == [True, True]
+    assert not (data_dir / "quiz.sqlite3").exists()
+    store = Database(learner_store("Ada Lovelace"))
+    try:
+        assert deck_settings(store, "every-type").new_per_day == 4
+    finally:
+        store.close()
