@@ -102,7 +102,10 @@ class RunRecorder:
         session = self._session
         plan = (session.questions.ids(), session.seed)
         deck = session.deck
-        return history.start(deck.id, deck.title, session.mode, session.total, plan=plan)
+        options = session.options.to_json()
+        return history.start(
+            deck.id, deck.title, session.mode, session.total, plan=plan, options=options
+        )
 
     def _save(self, write: Callable[[History], T]) -> T | None:
         if self._history is None:

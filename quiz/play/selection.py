@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 
@@ -37,6 +38,39 @@ class QuizOptions:
         if self.sections is not None and question.section not in self.sections:
             return False
         return self.tags is None or not question.tags or bool(self.tags.intersection(question.tags))
+
+    def to_json(self) -> str:
+        """The options as the history keeps them with a run (sets as sorted lists)."""
+        fields = {
+            "count": self.count,
+            "sections": _listed(self.sections),
+            "tags": _listed(self.tags),
+            "shuffle": self.shuffle,
+            "questions": _listed(self.questions),
+        }
+        return json.dumps(fields, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str | None) -> QuizOptions:
+        """Options as `to_json` wrote them; the defaults for a run saved without any."""
+        if text is None:
+            return cls()
+        fields = json.loads(text)
+        return cls(
+            count=fields["count"],
+            sections=_set(fields["sections"]),
+            tags=_set(fields["tags"]),
+            shuffle=fields["shuffle"],
+            questions=_set(fields["questions"]),
+        )
+
+
+def _listed(names: frozenset[str] | None) -> list[str] | None:
+    return None if names is None else sorted(names)
+
+
+def _set(names: list[str] | None) -> frozenset[str] | None:
+    return None if names is None else frozenset(names)
 
 
 def select_questions(deck: Deck, options: QuizOptions, seed: int) -> Questions:

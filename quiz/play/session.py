@@ -56,6 +56,7 @@ class QuizSession:
         seed: int,
         clock: Seconds = time.monotonic,
         mode: RunKind = RunKind.FULL,
+        options: QuizOptions | None = None,
     ) -> None:
         if not questions:
             raise ValueError("a quiz needs at least one question")
@@ -63,6 +64,8 @@ class QuizSession:
         self.questions = questions
         self.seed = seed
         self.mode = mode
+        self.options = options or QuizOptions()
+        """What the run was started with: "start again" starts a run with the same."""
         self.records: list[AnswerRecord] = []
         self.phase = Phase.ASKING
         self._clock = clock
@@ -74,7 +77,8 @@ class QuizSession:
         cls, deck: Deck, options: QuizOptions, *, seed: int, clock: Seconds = time.monotonic
     ) -> QuizSession:
         """A new run over the questions `options` select (ValueError when none are left)."""
-        return cls(deck, select_questions(deck, options, seed), seed=seed, clock=clock)
+        questions = select_questions(deck, options, seed)
+        return cls(deck, questions, seed=seed, clock=clock, options=options)
 
     @classmethod
     def resumed(
@@ -95,7 +99,8 @@ class QuizSession:
         if not rest:
             raise ValueError("no question of that quiz is left to answer")
         questions = deck.questions.select([n for n, _, _ in done] + rest)
-        session = cls(deck, questions, seed=plan.seed, clock=clock, mode=plan.mode)
+        options = QuizOptions.from_json(plan.options)
+        session = cls(deck, questions, seed=plan.seed, clock=clock, mode=plan.mode, options=options)
         session.records = [
             AnswerRecord(questions[k], given, check_answer(questions[k], given), secs)
             for k, (_, given, secs) in enumerate(done)
@@ -194,4 +199,5 @@ class QuizSession:
             seed=self.seed if seed is None else seed,
             clock=self._clock,
             mode=RunKind.RETRY,
+            options=self.options,
         )

@@ -170,6 +170,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reviews_question ON reviews (deck_id, question_id, reviewed_at);
     CREATE INDEX sessions_started ON sessions (started_at);
     """,
+    # Version 10: the options a run was started with (JSON; NULL: the defaults), so a
+    # resumed run's "start again" asks what the run asked.
+    """
+    ALTER TABLE sessions ADD COLUMN options TEXT;
+    """,
 )
 """Each entry upgrades the schema by one version; never edit one that has shipped."""
 

@@ -54,11 +54,13 @@ class SessionRow:
 @dataclass(frozen=True, slots=True)
 class RunPlan:
     """What resuming a run needs: its questions in the order they were to be asked, the
-    seed its choices were shown in, and what kind of run it was."""
+    seed its choices were shown in, what kind of run it was, and the options it was
+    started with as `quiz.play.selection` wrote them (None: saved without them)."""
 
     question_ids: tuple[str, ...]
     seed: int
     mode: RunKind
+    options: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +104,16 @@ class History:
         question_count: int,
         *,
         plan: tuple[Sequence[str], int] | None = None,
+        options: str | None = None,
     ) -> int:
         """Save a new run and return its id; the run is worth one point per question.
-        `plan` (the question ids in order, the seed) lets a stopped run be resumed."""
+        `plan` (the question ids in order, the seed) lets a stopped run be resumed, and
+        `options` (text the store keeps as given) start it again as it was started."""
         questions, seed = (json.dumps(list(plan[0])), plan[1]) if plan else (None, None)
         with self.database.transaction() as connection:
             cursor = connection.execute(
                 "INSERT INTO sessions (deck_id, deck_title, mode, started_at, question_count,"
-                " max_score, questions, seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " max_score, questions, seed, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     deck_id,
                     deck_title,
@@ -119,6 +123,7 @@ class History:
                     question_count,
                     questions,
                     seed,
+                    options,
                 ),
             )
             return int(cursor.lastrowid or 0)
@@ -192,13 +197,15 @@ class History:
     def plan(self, session_id: int) -> RunPlan | None:
         """How a run was to go, or None for a run saved without its plan (before resuming)."""
         rows = self.database.query(
-            "SELECT questions, seed, mode FROM sessions WHERE id = ? AND questions IS NOT NULL",
+            "SELECT questions, seed, mode, options FROM sessions"
+            " WHERE id = ? AND questions IS NOT NULL",
             (session_id,),
         )
         if not rows:
             return None
         [row] = rows
-        return RunPlan(tuple(json.loads(row["questions"])), row["seed"], RunKind(row["mode"]))
+        questions = tuple(json.loads(row["questions"]))
+        return RunPlan(questions, row["seed"], RunKind(row["mode"]), row["options"])
 
     def answers(self, session_id: int) -> list[SavedAnswer]:
         """The answers of one run, in the order they were given."""

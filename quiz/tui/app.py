@@ -160,7 +160,7 @@ class QuizApp(App[None]):
     def start(self, deck: Deck, options: QuizOptions) -> None:
         """A new run over `deck`; its question order and choice order follow the seed."""
         session = QuizSession.start(deck, options, seed=self._next_seed(), clock=self.clock)
-        self._run(session, options)
+        self._run(session)
 
     def resume(self, deck: Deck, session_id: int) -> None:
         """Carry on the stopped run `session_id` of `deck` with its unanswered questions."""
@@ -171,14 +171,12 @@ class QuizApp(App[None]):
         except (StoreError, ValueError) as exc:
             self.notify(f"Not resumed: {exc}", title="Resume", severity="error")
             return
-        self._run(session, QuizOptions(), session_id)
+        self._run(session, session_id)
 
-    def _run(
-        self, session: QuizSession, options: QuizOptions, session_id: int | None = None
-    ) -> None:
+    def _run(self, session: QuizSession, session_id: int | None = None) -> None:
         replace = self._flow is not None
         recorder = RunRecorder(self.history, session, self._history_failed, session_id)
-        self._flow = QuizFlow(self, session, options, recorder)
+        self._flow = QuizFlow(self, session, recorder)
         self._flow.begin(replace=replace)
 
     @property
@@ -251,9 +249,9 @@ class QuizApp(App[None]):
         if flow is None or message.stale:
             return
         if message.choice == "retry":
-            self._run(flow.session.retry_missed(self._next_seed()), flow.options)
+            self._run(flow.session.retry_missed(self._next_seed()))
         elif message.choice == "again":
-            self.start(flow.session.deck, flow.options)
+            self.start(flow.session.deck, flow.session.options)
         else:
             self.action_home()
 

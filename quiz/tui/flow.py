@@ -10,24 +10,21 @@ from textual.app import App
 
 from quiz.play.record import RunRecorder
 from quiz.play.scoring import Given
-from quiz.play.selection import QuizOptions
 from quiz.play.session import Phase, QuizSession
 from quiz.tui.screens.question import QuestionScreen
 
 
 class QuizFlow:
-    """Drives `session` on `app`; `options` are kept so "start again" can reuse them."""
+    """Drives `session` on `app`."""
 
     def __init__(
         self,
         app: App[None],
         session: QuizSession,
-        options: QuizOptions,
         recorder: RunRecorder,
     ) -> None:
         self.app = app
         self.session = session
-        self.options = options
         self.recorder = recorder
 
     def begin(self, *, replace: bool) -> None:
