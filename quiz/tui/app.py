@@ -13,7 +13,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from textual import events
+from textual._time import get_time  # the clock of `Message.time`, which Textual stamps keys with
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -117,6 +120,8 @@ class QuizApp(App[None]):
         self._study: StudyFlow | None = None
         self._home: HomeScreen | None = None
         self._ask_learner = ask_learner
+        self._revealed_at = float("-inf")
+        """When a screen last closed: keys read before then were meant for it (`on_event`)."""
         """Set for a tab of `quiz serve --learners`: the store comes from the name asked
         first, and `database` is None until then."""
 
@@ -388,6 +393,19 @@ class QuizApp(App[None]):
         if action == "quit" and parameters:  # q, not ctrl+q or the palette
             return not (isinstance(below, FlaggableScreen) and below.ASKING)
         return True
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close the screen on top; the keys read before it closed will not reach the one below."""
+        self._revealed_at = get_time()
+        return super().pop_screen()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Drop the keys read before the last screen closed: they were pressed at it (a
+        double escape on the help, a paste), and Textual would match them to the bindings
+        of the screen now on top: a second escape would leave the quiz, a second q quit."""
+        if isinstance(event, events.Key) and event.time <= self._revealed_at:
+            return
+        await super().on_event(event)
 
     def _below_palette(self) -> Screen[object]:
         """The screen the learner is on, even while the command palette covers it."""

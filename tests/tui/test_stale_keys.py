@@ -21,6 +21,7 @@ from .conftest import (
     answer_right,
     finish_with_one_missed,
     press_at_once,
+    settled,
     shown,
     start_quiz,
     study_app,
@@ -130,3 +131,34 @@ async def test_study_keys_pressed_twice_act_once(
         assert stack(app) == ["HomeScreen", "StudyQuestionScreen"]
     reviews = study_store.query("SELECT count(*) AS n FROM reviews")[0]["n"]
     assert reviews == 2
+
+
+async def test_help_closed_twice_closes_only_the_help(app: QuizApp) -> None:
+    """Issue: a second escape read with the first closed the screen under the help too."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        await pilot.press("question_mark")
+        assert "Keys on this screen" in shown(app)
+        await press_at_once(pilot, "escape", "escape")
+        assert stack(app) == ["HomeScreen", "QuestionScreen"]
+        assert "1 / 6" in shown(app)
+
+
+async def test_statistics_left_twice_leave_only_the_statistics(app: QuizApp) -> None:
+    """Opened from the palette during a quiz, the statistics close; the quiz stays."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        app.action_stats()
+        await settled(pilot)
+        assert stack(app) == ["HomeScreen", "QuestionScreen", "StatsScreen"]
+        await press_at_once(pilot, "escape", "escape")
+        assert stack(app) == ["HomeScreen", "QuestionScreen"]
+
+
+async def test_help_closed_with_q_twice_does_not_quit(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("question_mark")
+        await press_at_once(pilot, "q", "q")
+        assert stack(app) == ["HomeScreen"]
+        assert app.is_running
