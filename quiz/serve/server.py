@@ -67,6 +67,16 @@ class QuizServer(Server):
         self.sockets: set[web.WebSocketResponse] = set()
 
     def make_app(self) -> web.Application:
+        """The web application, in place of textual-serve's `_make_app`, for `running.py`
+        to run under its own signal handling.
+
+        Only these routes: the page and the websocket each check the token (`/ws` without
+        one is refused as a wrong one is, 403); the static folder lists nothing;
+        textual-serve's `/download/` route is left out, as the app offers no downloads;
+        and every request passes `same_origin_only` first.
+        Nothing is added on startup: textual-serve's prints its logo and an address
+        without the token, and `running.py` prints the address to open.
+        """
         app = web.Application(middlewares=[self.same_origin_only])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         app.add_routes(
@@ -81,6 +91,8 @@ class QuizServer(Server):
         return app
 
     def opens(self, token: str) -> bool:
+        """Whether `token` is this server's: compared in constant time, so how long a
+        refusal takes tells a guesser nothing of how much of the token was right."""
         return secrets.compare_digest(token.encode(), self.token.encode())
 
     @web.middleware
