@@ -11,8 +11,9 @@ from quiz.store.database import Database
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.study_question import StudyQuestionScreen
 from quiz.tui.widgets.question_form import QuestionForm
+from quiz.tui.widgets.rating_bar import RatingBar
 
-from .conftest import Clock, press_at_once, shown, start_quiz, study_app
+from .conftest import Clock, answer_right, press_at_once, settled, shown, start_quiz, study_app
 from .test_screens import reach
 
 KINDS = ("choice", "multi", "truefalse", "text", "cloze", "order")
@@ -71,3 +72,26 @@ async def test_no_letter_quits_a_study_card(
         await pilot.pause()
         assert isinstance(app.screen, StudyQuestionScreen)
         assert app.is_running
+
+
+async def test_tab_on_a_study_cards_back_keeps_to_the_ratings(
+    every_type: Deck, study_store: Database, clock: Clock
+) -> None:
+    """The feedback above the ratings is to read, not a Tab stop: there 1–4 and Enter rated
+    nothing. It scrolls with the page keys instead (a short terminal here)."""
+    app = study_app(every_type, study_store, clock)
+    async with app.run_test(size=(80, 14)) as pilot:
+        await settled(pilot)
+        await pilot.press("s", "enter")
+        await pilot.pause()
+        await answer_right(pilot)
+        assert "✔ Right" in shown(app)
+        body = app.screen.query_one("#body")
+        await pilot.press("pagedown")
+        assert body.scroll_y > 0
+        await pilot.press("tab")
+        assert isinstance(app.focused, RatingBar)
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyQuestionScreen)
+        assert "1 reviewed" in shown(app)

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
@@ -15,6 +15,7 @@ from quiz.deck.model import AnyQuestion
 from quiz.tui.screens.choice import Dialog
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
+from quiz.tui.widgets.reading_box import ReadingBox
 
 NOTE_LENGTH = 200
 """A note is one line for `quiz flagged`; this is room enough to say what is wrong."""
@@ -34,7 +35,7 @@ class FlagScreen(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
             dialog.border_title = Content(f"Flag · {self.question.id}")
-            with VerticalScroll(id="prompt-box"):
+            with ReadingBox(id="prompt-box"):
                 yield Static(Content(prompt_of(self.question)), id="prompt")
             yield Label("What is wrong with it? (optional)", classes="field-label")
             yield Input(placeholder="the date is wrong", id="note", max_length=NOTE_LENGTH)

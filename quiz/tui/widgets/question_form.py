@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
@@ -30,6 +30,7 @@ from quiz.deck.model import (
 )
 from quiz.play.scoring import Given
 from quiz.tui.text import heading_of
+from quiz.tui.widgets.reading_box import ReadingBox
 
 if TYPE_CHECKING:
     # Each answer widget is imported when a question of its type is first asked: the
@@ -63,11 +64,6 @@ blank. Focused as the screen is composed, not after it mounts, the footer is bui
 with the keys that apply while answering."""
 
 
-class PromptBox(VerticalScroll, can_focus=False):
-    """The question's text; a long one scrolls with the mouse wheel. Not a Tab stop: there,
-    letters would vanish and Enter do nothing, so Tab stays among the answer's fields."""
-
-
 class QuestionForm(Vertical):
     """Shows `question` with its choices in `presented` order; posts `Answered`.
 
@@ -90,7 +86,7 @@ class QuestionForm(Vertical):
 
     def compose(self) -> ComposeResult:
         question = self.question
-        with PromptBox(id="prompt-box"):
+        with ReadingBox(id="prompt-box"):
             yield Label(Content(heading_of(question)), id="heading")
             if question.prompt:
                 yield Static(question.prompt, markup=False, id="prompt")
