@@ -31,16 +31,22 @@ class CheckReport:
         return sum(1 for p in self.problems if p.severity == "warning")
 
     def summary(self) -> str:
-        """One line: how many decks, and what was found in how many of them."""
-        decks = plural(len(self.results), "deck")
+        """One line: how many decks, and what was found in how many of them. A folder that
+        could not be listed is said apart: it is no deck, and may have held some."""
+        folders = {r.path for r in self.results if r.folder}
+        decks = plural(len(self.results) - len(folders), "deck")
         if not self.problems:
             questions = sum(len(d.questions) for d in self.decks)
             return f"{decks} checked, no errors ({plural(questions, 'question')})"
         found = [plural(self.errors, "error")]
         if self.warnings:
             found.append(plural(self.warnings, "warning"))
-        files = len({p.path for p in self.problems})
-        return f"{' and '.join(found)} in {files} of {decks}"
+        files = len({p.path for p in self.problems} - folders)
+        places = [f"{files} of {decks}"] if files else []
+        if folders:
+            places.append(f"{plural(len(folders), 'folder')} that cannot be listed")
+        checked = "" if files else f" ({decks} checked)"
+        return f"{' and '.join(found)} in {' and '.join(places)}{checked}"
 
 
 def as_text(report: CheckReport) -> str:

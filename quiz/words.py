@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 
 def plural(n: int, word: str, many: str = "") -> str:
-    """`n` and `word`, with an `s` unless `n` is one, or `many` for a plural of its own."""
-    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
+    """`n` and `word`, with an `s` unless `n` is one, or `many` for a plural of its own;
+    `n` with its thousands marked (`2,014 answers`)."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"
 
 
 def did_you_mean(word: str, options: Iterable[str], otherwise: str = "") -> str:

@@ -28,7 +28,7 @@ from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import RunKind, SessionRow
 from quiz.store.learners import known_learners, summary
 from quiz.store.question_stats import question_stats
-from quiz.study.figures import bars, day_axis
+from quiz.study.figures import bars, day_axis, recalled
 from quiz.study.heatmap import heatmap_lines, summary_lines
 from quiz.study.statistics import (
     CHART_DAYS,
@@ -241,7 +241,7 @@ def reviews_text(statistics: Statistics) -> str:
             f" most in a day: {max(counts)}",
             *(f"  {line}".rstrip() for line in chart),
             f"  {day_axis(statistics.days[0].day, len(counts))}",
-            f"Retention: {share} ({retention.recalled} of {retention.reviews} reviews recalled)",
+            f"Retention: {share} ({recalled(retention.recalled, retention.reviews)})",
         ]
     )
 
@@ -249,7 +249,8 @@ def reviews_text(statistics: Statistics) -> str:
 def _total(statistics: Statistics) -> str:
     """`57 reviews`, and `(12 in Anki)` after it when some were merged from Anki."""
     total, from_anki = statistics.reviews_in_chart, statistics.anki_in_chart
-    return f"{total} reviews ({from_anki} in Anki)" if from_anki else f"{total} reviews"
+    reviews = plural(total, "review")
+    return f"{reviews} ({from_anki:,} in Anki)" if from_anki else reviews
 
 
 def missed_text(missed: Sequence[Missed]) -> str:

@@ -67,7 +67,7 @@ def load_decks(
 
     def load(item: Path | DeckError) -> LoadResult:
         if isinstance(item, DeckError):
-            return LoadResult(item.path, None, (item,))
+            return LoadResult(item.path, None, (item,), folder=True)
         if cache is not None and os.path.isfile(item):
             return load_deck_cached(item, folder=cache)
         from quiz.deck.loader import load_deck  # YAML and the validator, when needed

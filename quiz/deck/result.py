@@ -12,11 +12,13 @@ from quiz.deck.model import Deck
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """What loading one file gave: a deck when there were no errors, and the errors."""
+    """What loading one file gave: a deck when there were no errors, and the errors.
+    `folder`: not a deck file but a folder that could not be listed (its one error)."""
 
     path: Path
     deck: Deck | None
     errors: tuple[DeckError, ...] = field(default=())
+    folder: bool = False
 
     @property
     def ok(self) -> bool:

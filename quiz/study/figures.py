@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from quiz.words import plural
+
 BLOCKS = "▁▂▃▄▅▆▇█"
 """One to eight eighths of a character cell, bottom up."""
 
@@ -74,6 +76,11 @@ def _cell(eighths: int) -> str:
     if eighths <= 0:
         return " "
     return BLOCKS[min(eighths, 8) - 1]
+
+
+def recalled(recalled: int, reviews: int) -> str:
+    """`2 of 3 reviews recalled`: the retention's counts."""
+    return f"{recalled:,} of {plural(reviews, 'review')} recalled"
 
 
 def day_axis(first: date, width: int) -> str:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from math import ceil
 
 from quiz.study.review_calendar import ReviewCalendar
+from quiz.words import plural
 
 SHADES = "·░▒▓█"
 """No answer, then four shades up to the busiest day."""
@@ -50,12 +51,12 @@ def summary_lines(calendar: ReviewCalendar) -> list[str]:
     if busiest is None:
         return [EMPTY]
     reviews = sum(day.reviews for day in calendar.days)
-    streak = _days(calendar.streak) + (" or more" if calendar.streak_is_longer else "")
+    streak = plural(calendar.streak, "day") + (" or more" if calendar.streak_is_longer else "")
     return [
-        f"{total:,} {_plural(total, 'answer')} on {_days(calendar.days_studied)}:"
+        f"{plural(total, 'answer')} on {plural(calendar.days_studied, 'day')}:"
         f" {reviews:,} in study, {total - reviews:,} in quizzes",
         f"Current streak: {streak} · busiest day: {day_name(busiest.day)},"
-        f" {busiest.answers:,} {_plural(busiest.answers, 'answer')}",
+        f" {plural(busiest.answers, 'answer')}",
     ]
 
 
@@ -85,11 +86,3 @@ def _weeks(calendar: ReviewCalendar) -> int:
 
 def _shade(count: int, top: int) -> str:
     return SHADES[ceil(4 * count / top)] if count else SHADES[0]
-
-
-def _days(count: int) -> str:
-    return f"{count:,} {_plural(count, 'day')}"
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else f"{word}s"

@@ -16,6 +16,7 @@ from quiz.store.progress import deck_reviews
 from quiz.store.study_settings import save_parameters
 from quiz.study.deck_settings import deck_settings
 from quiz.study.optimizer import Evaluation, Fit, fit, training_items
+from quiz.words import plural
 
 TOO_FEW = (
     "{reviews} too few for FSRS to fit parameters (it needs reviews made a day or more after"
@@ -42,7 +43,7 @@ def optimize_deck(db: Database, deck_id: str, tz: tzinfo | None = None) -> tuple
 
 def fit_sentence(reviews: int, result: Fit | None) -> str:
     """What the fit did, in one sentence with Anki's two measures before and after."""
-    counted = f"{reviews:,} {'review' if reviews == 1 else 'reviews'} on later days"
+    counted = f"{plural(reviews, 'review')} on later days"
     if result is None or not result.fitted:
         return TOO_FEW.format(reviews=f"{counted} {'is' if reviews == 1 else 'are'}")
     figures = f"{_measures(result.before)} before, {_measures(result.after)} after"

@@ -21,6 +21,7 @@ from tests.filled_store import fill
 from .conftest import (
     EVERY_TYPE,
     Clock,
+    answer_right,
     screen_text,
     scroll_to,
     settled,
@@ -159,3 +160,21 @@ async def test_a_wrong_pick_in_a_quiz_is_counted_on_screen_and_in_quiz_stats(
         "      0× [A] Kidal",
         "      0× Timbuktu",
     ]
+
+
+async def test_one_review_is_said_in_the_singular(
+    every_type: Deck, study_store: Database, clock: Clock
+) -> None:
+    """Counts read through the package's one plural helper: "1 review", not "1 reviews"."""
+    app = study_app(every_type, study_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("s", "enter")
+        await pilot.pause()
+        await answer_right(pilot)
+        await pilot.press("3", "escape", "t")
+        await settled(pilot)
+        await scroll_to(pilot, "#study")
+        text = shown(app)
+        assert "1 review · most in a day: 1" in text
+        assert "1 of 1 review recalled" in text

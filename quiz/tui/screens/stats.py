@@ -21,7 +21,7 @@ from quiz.collector import cycle_collector_paused
 from quiz.deck.model import Deck
 from quiz.play import figures
 from quiz.store.database import Database, StoreError
-from quiz.study.figures import bars, day_axis
+from quiz.study.figures import bars, day_axis, recalled
 from quiz.study.heatmap import EMPTY, MARGIN, heatmap_lines, summary_lines
 from quiz.study.review_calendar import ReviewCalendar
 from quiz.study.statistics import (
@@ -35,6 +35,7 @@ from quiz.tui.reader import own_connection
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.question_figures import MAX_ROWS, QuestionFiguresTable
+from quiz.words import plural
 
 TREND_RUNS = 30
 """A deck's score chart shows its last 30 finished quizzes, one column each."""
@@ -43,7 +44,7 @@ TREND_RUNS = 30
 def trend_text(trend: ScoreTrend) -> Content:
     """The deck's title over two lines of bars (0–100%), then its last and best scores."""
     top, bottom = bars(trend.percents[-TREND_RUNS:], 100, height=2)
-    runs = "1 quiz" if len(trend.percents) == 1 else f"{len(trend.percents)} quizzes"
+    runs = plural(len(trend.percents), "quiz", "quizzes")
     return Content.from_markup(
         "[b]$title[/b]\n[$accent]$top[/]\n[$accent]$bottom[/]  $figures",
         title=trend.title,
@@ -180,7 +181,7 @@ class StatsScreen(Screen[None]):
         return [
             Static(chart, id="day-bars"),
             Label(day_axis(days[0].day, len(days)), id="day-axis"),
-            Label(f"{total} reviews · most in a day: {max(counts)}", id="day-total"),
+            Label(f"{plural(total, 'review')} · most in a day: {max(counts)}", id="day-total"),
             *([Label(f"{from_anki} of them in Anki", id="day-anki")] if from_anki else []),
         ]
 
@@ -197,7 +198,7 @@ class StatsScreen(Screen[None]):
         return [
             Digits(share, id="share"),
             gauge,
-            Label(f"{retention.recalled} of {retention.reviews} reviews recalled", id="recall"),
+            Label(recalled(retention.recalled, retention.reviews), id="recall"),
         ]
 
     def _missed(self) -> list[Widget]:

@@ -19,6 +19,7 @@ from quiz.study.scheduler import Rating
 from quiz.study.session import StudySession
 from quiz.tui.widgets.deck_list import study_line
 from quiz.tui.widgets.footer import Footer
+from quiz.words import plural
 
 
 def headline(reviewed: int, progress: DeckProgress, now: datetime) -> str:
@@ -33,9 +34,8 @@ def headline(reviewed: int, progress: DeckProgress, now: datetime) -> str:
 
 def ratings_text(session: StudySession) -> str:
     """`Reviewed 6 cards: 1 Again · 0 Hard · 4 Good · 1 Easy`."""
-    cards = "1 card" if session.reviewed == 1 else f"{session.reviewed} cards"
     given = " · ".join(f"{session.ratings[rating]} {rating.name}" for rating in Rating)
-    return f"Reviewed {cards}: {given}"
+    return f"Reviewed {plural(session.reviewed, 'card')}: {given}"
 
 
 def deck_text(session: StudySession, progress: DeckProgress, now: datetime) -> Content:
