@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from quiz.collector import freeze_survivors, thaw_survivors
 from quiz.deck.model import AnyQuestion, Deck
 from quiz.play.record import RunRecorder, resumed_session
 from quiz.play.selection import QuizOptions
@@ -29,6 +30,7 @@ from quiz.store.database import Database, StoreError
 from quiz.store.history import History
 from quiz.tui.commands import QuizCommands
 from quiz.tui.flow import QuizFlow
+from quiz.tui.screen_styles import add_screen_styles
 from quiz.tui.screens.flaggable import FlaggableScreen
 from quiz.tui.screens.question import QuestionScreen
 
@@ -126,12 +128,18 @@ class QuizApp(App[None]):
         first, and `database` is None until then."""
 
     def on_mount(self) -> None:
+        # What the app has made by its first screen lives as long as it: out of the cycle
+        # collector's sight (quiz.collector), so that no full collection walks it again.
+        self.call_after_refresh(freeze_survivors)
         if self._ask_learner is None:
             self._open()
             return
         from quiz.tui.screens.learner import LearnerScreen
 
         self.push_screen(LearnerScreen(self._ask_learner), self._learner_named)
+
+    def on_unmount(self) -> None:
+        thaw_survivors()
 
     def _learner_named(self, store: LearnerStore | None) -> None:
         if store is None:
@@ -369,6 +377,13 @@ class QuizApp(App[None]):
         from quiz.tui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen(self.database, self.decks, id=STATS_ID))
+
+    def _load_screen_css(self, screen: Screen[object]) -> None:
+        """Textual's hook for a screen's stylesheets as it is pushed: read here without
+        restyling every screen open (`quiz.tui.screen_styles`); Textual's own way while
+        it watches the files for changes (`textual run --dev`)."""
+        if self.css_monitor is not None or not add_screen_styles(self.stylesheet, screen):
+            super()._load_screen_css(screen)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's palette entries but its Quit and Keys: the app's own Quit and Help
