@@ -16,6 +16,13 @@ FieldKind = Literal["slug", "text", "texts", "blanks", "bool", "source", "questi
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """Deck and question ids: lowercase letters and digits, words joined by single hyphens."""
 
+LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")
+"""A language tag as BCP 47 writes it: `fr`, `pt-BR`. Only its first part picks articles.
+Written without flags, so the JSON Schema's pattern is the same expression."""
+
+MIN_CHOICES, MAX_CHOICES = 2, 10
+MIN_ITEMS = 2
+
 
 def slugify(text: str) -> str:
     """A readable id from free text: 'Where is Gao?' → 'where-is-gao'."""
@@ -31,6 +38,19 @@ class Field:
     kind: FieldKind
     doc: str
     required: bool = False
+    """Must be given; a required text must not be empty either."""
+    entries: tuple[int, int | None] = (0, None)
+    """How many entries a list holds, at least and at most (None: no limit)."""
+    distinct: bool = False
+    """A list whose entries must differ (for a cloze's `accept`, each blank's forms)."""
+    filled: bool = False
+    """A list none of whose entries may be empty."""
+    alone: bool = False
+    """A list whose one entry may be written alone, without brackets: `tags: history`."""
+    pattern: re.Pattern[str] | None = None
+    """What a text must match."""
+    known: tuple[str, ...] = ()
+    """The only values a list's entries may take."""
 
 
 DECK_FIELDS = (
@@ -43,6 +63,7 @@ DECK_FIELDS = (
         "text",
         "The language of the answers, as a tag such as en or fr: it names the articles a "
         "typed answer may start with (en, fr, es, it, pt and de are known). Default en.",
+        pattern=LANGUAGE,
     ),
     Field(
         "articles",
@@ -62,18 +83,6 @@ SOURCE_FIELDS = (
     ),
 )
 
-COMMON_FIELDS = (
-    Field(
-        "id", "slug", "Stable id, unique in the deck; never reuse it for another question.", True
-    ),
-    Field("type", "text", "choice, multi, truefalse, text, cloze or order.", True),
-    Field("section", "text", "The part of the source the question tests."),
-    Field("explain", "text", "Shown after answering: why the answer is right."),
-    Field("quote", "text", "Verbatim passage of source.file that the question is derived from."),
-    Field("tags", "texts", "Labels for filtering and for Anki tags."),
-    Field("silence", "texts", "Warnings of `quiz check` that do not apply to this question."),
-)
-
 WARNINGS = {
     "answer-in-prompt": "the answer appears word for word in the prompt",
     "long-choice": "one choice is far longer than the others, which gives it away",
@@ -87,18 +96,53 @@ WARNINGS = {
 }
 """The weak-question warnings `quiz check` gives, by the name `silence:` uses."""
 
+COMMON_FIELDS = (
+    Field(
+        "id", "slug", "Stable id, unique in the deck; never reuse it for another question.", True
+    ),
+    Field("type", "text", "choice, multi, truefalse, text, cloze or order.", True),
+    Field("section", "text", "The part of the source the question tests."),
+    Field("explain", "text", "Shown after answering: why the answer is right."),
+    Field("quote", "text", "Verbatim passage of source.file that the question is derived from."),
+    Field("tags", "texts", "Labels for filtering and for Anki tags.", alone=True),
+    Field(
+        "silence",
+        "texts",
+        "Warnings of `quiz check` that do not apply to this question.",
+        known=tuple(WARNINGS),
+    ),
+)
+
+
 PROMPT = Field("prompt", "text", "The question as the learner reads it.", True)
+
+CHOICES = Field(
+    "choices",
+    "texts",
+    f"{MIN_CHOICES} to {MAX_CHOICES} distinct options.",
+    True,
+    entries=(MIN_CHOICES, MAX_CHOICES),
+    distinct=True,
+    filled=True,
+)
 
 TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
     "choice": (
         PROMPT,
-        Field("choices", "texts", "2 to 10 distinct options.", True),
+        CHOICES,
         Field("answer", "text", "The right option, written as in `choices`.", True),
     ),
     "multi": (
         PROMPT,
-        Field("choices", "texts", "2 to 10 distinct options.", True),
-        Field("answers", "texts", "Every right option: a non-empty subset of `choices`.", True),
+        CHOICES,
+        Field(
+            "answers",
+            "texts",
+            "Every right option: a non-empty subset of `choices`.",
+            True,
+            entries=(1, None),
+            distinct=True,
+        ),
     ),
     "truefalse": (
         PROMPT,
@@ -107,7 +151,12 @@ TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
     "text": (
         PROMPT,
         Field("answer", "text", "The answer as it should be spelled.", True),
-        Field("accept", "texts", "Other answers that count as right (spellings, forms)."),
+        Field(
+            "accept",
+            "texts",
+            "Other answers that count as right (spellings, forms).",
+            distinct=True,
+        ),
     ),
     "cloze": (
         Field(
@@ -120,13 +169,18 @@ TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
             "accept",
             "blanks",
             "Other answers that count as right, per blank: {c1: [form, other form], c2: [...]}.",
+            distinct=True,
         ),
     ),
     "order": (
         PROMPT,
-        Field("items", "texts", "Two or more items, listed in the correct order.", True),
+        Field(
+            "items",
+            "texts",
+            "Two or more items, listed in the correct order.",
+            True,
+            entries=(MIN_ITEMS, None),
+            distinct=True,
+        ),
     ),
 }
-
-MIN_CHOICES, MAX_CHOICES = 2, 10
-MIN_ITEMS = 2

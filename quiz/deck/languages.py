@@ -23,9 +23,6 @@ KNOWN_ARTICLES: dict[str, tuple[str, ...]] = {
 """The definite and indefinite articles of the languages a deck may name without listing
 them, by ISO 639-1 code. An article that ends in an apostrophe is elided: `l'Algérie`."""
 
-LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", re.IGNORECASE)
-"""A language tag as BCP 47 writes it: `fr`, `pt-BR`. Only its first part picks articles."""
-
 ARTICLE = re.compile(r"[^\W\d_]+['’]?")
 """One article: letters, and an apostrophe when it is elided."""
 

@@ -13,22 +13,28 @@ from typing import Any
 from quiz.deck import fields as F
 from quiz.deck.model import QUESTION_TYPES
 
+TEXT = {"type": ["string", "number"]}
+"""A text: numbers are read back as the text written."""
+
 
 def _field_schema(field: F.Field) -> dict[str, Any]:
-    return {"description": field.doc, **_shape(field.kind)}
+    return {"description": field.doc, **_shape(field)}
 
 
-def _shape(kind: F.FieldKind) -> dict[str, Any]:
-    text = {"type": ["string", "number"]}  # numbers are read back as the text written
+def _shape(field: F.Field) -> dict[str, Any]:
+    kind = field.kind
     if kind == "slug":
         return {"type": "string", "pattern": f"^{F.SLUG.pattern}$"}
+    if kind == "text":
+        return _text(field)
     if kind == "texts":
-        return {"type": "array", "items": text}
+        alone = {**TEXT, "minLength": 1}  # `tags: history`; `tags: ""` is no list
+        return {"anyOf": [_list(field), alone]} if field.alone else _list(field)
     if kind == "blanks":  # a cloze's `accept`: {c1: [form, ...]}
         return {
             "type": "object",
             "propertyNames": {"pattern": "^c[0-9]+$"},
-            "additionalProperties": {"type": "array", "items": text},
+            "additionalProperties": _list(field),
         }
     if kind == "bool":
         return {"type": "boolean"}
@@ -36,7 +42,33 @@ def _shape(kind: F.FieldKind) -> dict[str, Any]:
         return _object(F.SOURCE_FIELDS)
     if kind == "questions":
         return {"type": "array", "minItems": 1, "items": _question_schema()}
-    return text
+    raise ValueError(f"no schema for fields of kind {kind!r}")
+
+
+def _text(field: F.Field) -> dict[str, Any]:
+    """A text field: not empty when required, and matching the field's pattern if any."""
+    shape: dict[str, Any] = dict(TEXT)
+    if field.required:
+        shape["minLength"] = 1
+    if field.pattern is not None:
+        shape["pattern"] = f"^{field.pattern.pattern}$"
+    return shape
+
+
+def _list(field: F.Field) -> dict[str, Any]:
+    """A list of texts, with the counts, distinct and filled entries the rules ask for."""
+    least, most = field.entries
+    item: dict[str, Any] = {"enum": list(field.known)} if field.known else dict(TEXT)
+    if field.filled:
+        item["minLength"] = 1
+    shape: dict[str, Any] = {"type": "array", "items": item}
+    if least:
+        shape["minItems"] = least
+    if most is not None:
+        shape["maxItems"] = most
+    if field.distinct:
+        shape["uniqueItems"] = True
+    return shape
 
 
 def _object(table: tuple[F.Field, ...], extra: dict[str, Any] | None = None) -> dict[str, Any]:

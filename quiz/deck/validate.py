@@ -19,7 +19,7 @@ import yaml
 
 from quiz.deck import fields as F
 from quiz.deck.errors import DeckError, one_line
-from quiz.deck.languages import ARTICLE, ENGLISH, LANGUAGE, known_articles
+from quiz.deck.languages import ARTICLE, ENGLISH, known_articles
 from quiz.deck.limits import ALIAS_TEXT, ALIAS_VALUES, MAX_ERRORS, MAX_TEXT, MAX_VALUES
 from quiz.deck.model import QUESTION_TYPES, AnyQuestion, BlankForms, Deck, Source
 from quiz.deck.questions import Questions
@@ -158,7 +158,7 @@ class DeckValidator:
     def language(self, entries: Entries) -> tuple[str, tuple[str, ...]]:
         """The deck's language and its articles: those listed, else the language's own."""
         language = self.field_value(entries, DECK_TABLE["language"]) or ENGLISH
-        valid = bool(LANGUAGE.fullmatch(language))
+        valid = bool(F.LANGUAGE.fullmatch(language))
         if not valid:
             self.error(
                 entries["language"][1],
@@ -398,7 +398,7 @@ class DeckValidator:
         return text
 
     def texts_value(self, key: yaml.Node, node: yaml.Node, f: F.Field) -> tuple[str, ...] | None:
-        if isinstance(node, yaml.ScalarNode) and f.name == "tags" and node.value:
+        if isinstance(node, yaml.ScalarNode) and f.alone and node.value:
             node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark)
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, f"'{f.name}' must be a list", "write it as [a, b] or as '- ' lines")
