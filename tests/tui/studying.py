@@ -41,10 +41,12 @@ async def start_studying(pilot: Pilot[None], *keys: str) -> None:
 
 
 @asynccontextmanager
-async def sitting(app: QuizApp, *keys: str) -> AsyncIterator[Pilot[None]]:
-    """`app` at 80×24 with its notifications, a sitting started from the decks once their
+async def sitting(
+    app: QuizApp, *keys: str, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[Pilot[None]]:
+    """`app` at `size` with its notifications, a sitting started from the decks once their
     figures are read (`keys` typed in the study options first)."""
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    async with app.run_test(size=size, notifications=True) as pilot:
         await settled(pilot)
         await start_studying(pilot, *keys)
         yield pilot

@@ -13,7 +13,8 @@ from quiz.tui.screens.study_question import StudyQuestionScreen
 from quiz.tui.widgets.question_form import QuestionForm
 from quiz.tui.widgets.rating_bar import RatingBar
 
-from .conftest import Clock, answer_right, press_at_once, settled, shown, start_quiz, study_app
+from .conftest import Clock, answer_right, press_at_once, shown, start_quiz, study_app
+from .studying import sitting
 from .test_screens import reach
 
 KINDS = ("choice", "multi", "truefalse", "text", "cloze", "order")
@@ -80,10 +81,7 @@ async def test_tab_on_a_study_cards_back_keeps_to_the_ratings(
     """The feedback above the ratings is to read, not a Tab stop: there 1–4 and Enter rated
     nothing. It scrolls with the page keys instead (a short terminal here)."""
     app = study_app(every_type, study_store, clock)
-    async with app.run_test(size=(80, 14)) as pilot:
-        await settled(pilot)
-        await pilot.press("s", "enter")
-        await pilot.pause()
+    async with sitting(app, size=(80, 14)) as pilot:
         await answer_right(pilot)
         assert "✔ Right" in shown(app)
         body = app.screen.query_one("#body")

@@ -29,6 +29,7 @@ from .conftest import (
     start_quiz,
     study_app,
 )
+from .studying import sitting
 
 
 async def test_statistics_are_drawn_and_deck_text_stays_literal(
@@ -167,10 +168,7 @@ async def test_one_review_is_said_in_the_singular(
 ) -> None:
     """Counts read through the package's one plural helper: "1 review", not "1 reviews"."""
     app = study_app(every_type, study_store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        await pilot.press("s", "enter")
-        await pilot.pause()
+    async with sitting(app) as pilot:
         await answer_right(pilot)
         await pilot.press("3", "escape", "t")
         await settled(pilot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,12 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> Seen:
     return first_screens
 
 
+def kept_settings(history: Path) -> StudySettings:
+    """The test deck's study settings as the history file at `history` keeps them."""
+    with closing(Database(history)) as store:
+        return deck_settings(store, "every-type")
+
+
 def test_study_opens_on_the_first_card_with_the_days_limit(seen: Seen, data_dir: Path) -> None:
     assert cli.main(["study", str(EVERY_TYPE), "--new-per-day", "4", "--seed", "7"]) == 0
     [(screen, text, _)] = seen
@@ -58,17 +65,6 @@ def test_with_several_decks_the_learner_picks_one(seen: Seen, two_decks: Path) -
     assert screen is HomeScreen
     assert text.count("0 due now · 6 unseen · 0 learned") == 2
     assert "Pick a deck and press s to study it." in notes
-
-
-@pytest.mark.parametrize("value", ["-1", "ten", "10000"])
-def test_a_bad_limit_is_a_usage_error(
-    value: str, seen: Seen, capsys: pytest.CaptureFixture[str]
-) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main(["study", str(EVERY_TYPE), "--new-per-day", value])
-    assert exit_info.value.code == 2
-    assert "--new-per-day: a whole number from 0 to 9999" in capsys.readouterr().err
-    assert seen == []
 
 
 def test_without_a_store_there_is_no_study(
@@ -104,33 +100,7 @@ def test_the_settings_given_are_kept_for_the_deck(seen: Seen, data_dir: Path) ->
         cli.main(["study", str(EVERY_TYPE), "--retention", "0.95", "--leech-threshold", "5"]) == 0
     )
     assert ["0 due · 4 new today · 0 reviewed" in text for _, text, _ in seen] == [True] * 3
-    store = Database(data_dir / "quiz.sqlite3")
-    try:
-        assert deck_settings(store, "every-type") == StudySettings(4, 0.95, 5)
-    finally:
-        store.close()
-
-
-@pytest.mark.parametrize("value", ["0.5", "1", "much"])
-def test_a_bad_retention_is_a_usage_error(
-    value: str, seen: Seen, capsys: pytest.CaptureFixture[str]
-) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main(["study", str(EVERY_TYPE), "--retention", value])
-    assert exit_info.value.code == 2
-    assert "--retention: a share from 0.7 to 0.99, such as 0.9" in capsys.readouterr().err
-    assert seen == []
-
-
-@pytest.mark.parametrize("value", ["-1", "100", "eight"])
-def test_a_bad_leech_threshold_is_a_usage_error(
-    value: str, seen: Seen, capsys: pytest.CaptureFixture[str]
-) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main(["study", str(EVERY_TYPE), "--leech-threshold", value])
-    assert exit_info.value.code == 2
-    assert "--leech-threshold: a whole number from 0 (no leeches) to 99" in capsys.readouterr().err
-    assert seen == []
+    assert kept_settings(data_dir / "quiz.sqlite3") == StudySettings(4, 0.95, 5)
 
 
 def test_a_learner_studies_with_their_own_schedules(seen: Seen, data_dir: Path) -> None:
@@ -140,8 +110,30 @@ def test_a_learner_studies_with_their_own_schedules(seen: Seen, data_dir: Path) 
     assert cli.main(["study", str(EVERY_TYPE), "--learner", "ada lovelace"]) == 0
     assert ["4 new today" in text for _, text, _ in seen] == [True, True]
     assert not (data_dir / "quiz.sqlite3").exists()
-    store = Database(learner_store("Ada Lovelace"))
-    try:
-        assert deck_settings(store, "every-type").new_per_day == 4
-    finally:
-        store.close()
+    assert kept_settings(learner_store("Ada Lovelace")).new_per_day == 4
+
+
+SETTING_PROBLEMS = {
+    "--new-per-day": "a whole number from 0 to 9999",
+    "--retention": "a share from 0.7 to 0.99, such as 0.9",
+    "--leech-threshold": "a whole number from 0 (no leeches) to 99",
+}
+"""What the usage error says of each study setting given out of its range."""
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        *(("--new-per-day", value) for value in ("-1", "ten", "10000")),
+        *(("--retention", value) for value in ("0.5", "1", "much")),
+        *(("--leech-threshold", value) for value in ("-1", "100", "eight")),
+    ],
+)
+def test_a_bad_setting_is_a_usage_error(
+    option: str, value: str, seen: Seen, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["study", str(EVERY_TYPE), option, value])
+    assert exit_info.value.code == 2
+    assert f"{option}: {SETTING_PROBLEMS[option]}" in capsys.readouterr().err
+    assert seen == []
