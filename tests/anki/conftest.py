@@ -38,6 +38,15 @@ ImportLog = ImportResponse.Log
 Edit = Callable[[Callable[[str], str]], None]
 """Applies a change to the deck file's text."""
 
+Export = Callable[..., Exported]
+"""The `export` fixture: deck files to a package, as `quiz export` writes it."""
+Import = Callable[[Path], ImportResponse.Log]
+"""The `import_package` fixture: a package into the learner's collection, and Anki's log."""
+Advance = Callable[[timedelta], None]
+"""The `advance` fixture: move the test clock on."""
+NoteOf = Callable[..., Note]
+"""The `note_of` fixture: the learner's note of a question."""
+
 OTHER_DECK = """\
 deck: other
 title: Other

@@ -9,16 +9,10 @@ import pytest
 from anki.collection import Collection
 from anki.import_export_pb2 import ImportResponse
 from anki.models import NotetypeId
-from anki.notes import Note
 
 from quiz.anki.notetypes import NOTE_TYPES, NOTETYPES_CHANGED_AT
-from quiz.anki.package import Exported
 
-from .conftest import anki_db
-
-Export = Callable[..., Exported]
-Import = Callable[[Path], ImportResponse.Log]
-NoteOf = Callable[..., Note]
+from .conftest import Export, Import, NoteOf, anki_db
 
 PLACES = "Every type [bold]test[/bold]::Places"
 HISTORY = "Every type [bold]test[/bold]::History"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
 from quiz.store.database import Database
 from quiz.store.note_versions import record_versions
 
-Advance = Callable[[timedelta], None]
+from .conftest import Advance
 
 START = 1767258000  # 2026-01-01 09:00 UTC, the test clock's start
 A, B, OTHER = ("deck", "a"), ("deck", "b"), ("other", "a")

@@ -6,24 +6,33 @@ package with its last text and the `quiz::removed` tag, updating the learner's n
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 from anki.collection import Collection
-from anki.import_export_pb2 import ImportResponse
-from anki.notes import Note
 
 from quiz.anki.changes import REMOVED_TAG
 from quiz.anki.notes import keyed
 from quiz.anki.package import Exported
 
-from .conftest import ADDED, OTHER_DECK, Edit, anki_db, outcome, without
+from .conftest import (
+    ADDED,
+    OTHER_DECK,
+    Advance,
+    Edit,
+    Export,
+    Import,
+    NoteOf,
+    anki_db,
+    outcome,
+    without,
+)
 
-Export = Callable[..., Exported]
-Import = Callable[[Path], ImportResponse.Log]
-Advance = Callable[[timedelta], None]
-NoteOf = Callable[..., Note]
+
+def since_last(exported: Exported) -> str:
+    """What the export says changed since the last export to the same file."""
+    assert exported.changes is not None
+    return exported.changes.summary().removeprefix("since the last export to this file: ")
 
 
 def snapshot(col: Collection) -> dict[str, tuple[int, str, str]]:
@@ -52,10 +61,7 @@ def test_add_edit_and_remove_across_three_exports(
     second = export(package, deck_file)
     log = import_package(package)
 
-    assert second.changes is not None
-    assert second.changes.summary() == (
-        "since the last export to this file: 1 added, 1 changed, 1 removed"
-    )
+    assert since_last(second) == "1 added, 1 changed, 1 removed"
     assert outcome(log) == {"new": 1, "updated": 2, "duplicate": 4, "conflicting": 0}
     removed = note_of("sunni")
     assert sorted(removed.tags) == sorted([*sunni.tags, REMOVED_TAG])
@@ -74,10 +80,8 @@ def test_add_edit_and_remove_across_three_exports(
     third = export(package, deck_file)
     log = import_package(package)
 
-    assert third.changes is not None
-    assert third.changes.summary() == (
-        "since the last export to this file: 0 added, 0 changed, 1 removed"
-        " (1 removed earlier still in the package)"
+    assert since_last(third) == (
+        "0 added, 0 changed, 1 removed (1 removed earlier still in the package)"
     )
     assert outcome(log) == {"new": 0, "updated": 1, "duplicate": 6, "conflicting": 0}
     assert REMOVED_TAG in note_of("events").tags
@@ -105,10 +109,8 @@ def test_an_unchanged_export_after_a_removal_is_byte_identical_and_changes_nothi
 
     again = export(package, deck_file)
 
-    assert again.changes is not None
-    assert again.changes.summary() == (
-        "since the last export to this file: 0 added, 0 changed, 0 removed"
-        " (1 removed earlier still in the package)"
+    assert since_last(again) == (
+        "0 added, 0 changed, 0 removed (1 removed earlier still in the package)"
     )
     assert package.read_bytes() == written
     log = import_package(package)
@@ -137,10 +139,7 @@ def test_a_question_that_comes_back_loses_the_tag(
     back = export(package, deck_file)
     log = import_package(package)
 
-    assert back.changes is not None
-    assert back.changes.summary() == (
-        "since the last export to this file: 1 added, 0 changed, 0 removed"
-    )
+    assert since_last(back) == "1 added, 0 changed, 0 removed"
     assert [note.id.nid for note in log.updated] == [note_of("missions").id]
     assert REMOVED_TAG not in note_of("missions").tags
     assert len(note_of("missions").cards()) == 2
@@ -166,10 +165,8 @@ def test_exporting_one_deck_keeps_another_decks_notes_in_the_file_untouched(
     alone = export(package, deck_file)
     log = import_package(package)
 
-    assert alone.changes is not None
-    assert alone.changes.summary() == (
-        "since the last export to this file: 0 added, 0 changed, 1 removed"
-        " (1 of other decks kept as they were)"
+    assert since_last(alone) == (
+        "0 added, 0 changed, 1 removed (1 of other decks kept as they were)"
     )
     assert outcome(log) == {"new": 0, "updated": 1, "duplicate": 6, "conflicting": 0}
     kept = note_of("gao", deck_id="other")

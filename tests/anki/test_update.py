@@ -9,21 +9,13 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection
-from anki.import_export_pb2 import ImportResponse
 from anki.models import NotetypeId
-from anki.notes import Note
 
 from quiz.anki import export as export_module
 from quiz.anki.changes import Changes
 from quiz.anki.notetypes import EXPLANATION, NOTE_TYPES, NOTETYPES_CHANGED_AT, NoteField
-from quiz.anki.package import Exported
 
-from .conftest import anki_db, export_keyless, outcome
-
-Export = Callable[..., Exported]
-Import = Callable[[Path], ImportResponse.Log]
-Advance = Callable[[timedelta], None]
-NoteOf = Callable[..., Note]
+from .conftest import Advance, Export, Import, NoteOf, anki_db, export_keyless, outcome
 
 CAPITAL_PROMPT = "Which city is Mali's capital?"
 
