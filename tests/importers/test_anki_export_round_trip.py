@@ -16,9 +16,9 @@ from anki.collection import Collection, DeckIdLimit
 from quiz.cli import main
 from quiz.deck import ClozeQuestion, TextQuestion
 from quiz.deck.loader import load_deck_or_raise
-from tests.importers.conftest import ImportRun
+from tests.importers.conftest import AnkiNote, ImportRun, add_notes
 
-NOTES = [
+NOTES: list[AnkiNote] = [
     # note type, deck, fields, tags
     (
         "Basic",
@@ -49,14 +49,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[bool, bool],
     try:
         parent = col.decks.id("Sahel")
         assert parent is not None
-        for notetype, deck, fields, tags in NOTES:
-            model, deck_id = col.models.by_name(notetype), col.decks.id(deck)
-            assert model is not None
-            assert deck_id is not None
-            note = col.new_note(model)
-            note.fields[:] = fields
-            note.tags = tags
-            col.add_note(note, deck_id)
+        add_notes(col, NOTES)
         paths = {}
         for html, meta in EXPORTS:
             path = folder / f"notes-{html}-{meta}.txt"

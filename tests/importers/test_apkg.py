@@ -29,7 +29,7 @@ from quiz.deck import AnyQuestion, ChoiceQuestion, ClozeQuestion, Deck, MultiQue
 from quiz.deck.loader import load_deck_or_raise
 from quiz.importers.apkg import PackageNote, questions
 from tests.anki.conftest import export_keyless
-from tests.importers.conftest import ImportRun
+from tests.importers.conftest import AnkiNote, ImportRun, add_notes
 
 EVERY_TYPE = Path(__file__).parents[1] / "decks" / "every-type.yaml"
 
@@ -211,7 +211,7 @@ def col(tmp_path: Path) -> Iterator[Collection]:
     collection.close()
 
 
-ANKI_NOTES = [
+ANKI_NOTES: list[AnkiNote] = [
     # note type, deck, fields, tags
     (
         "Basic",
@@ -236,14 +236,7 @@ def test_notes_made_in_anki_become_text_and_cloze_questions(
     legacy: bool, col: Collection, quiz_import: ImportRun
 ) -> None:
     col.media.write_data("flag.png", b"\x89PNG\r\n\x1a\n")
-    for notetype, deck_name, fields, tags in ANKI_NOTES:
-        model, deck_id = col.models.by_name(notetype), col.decks.id(deck_name)
-        assert model is not None
-        assert deck_id is not None
-        note = col.new_note(model)
-        note.fields[:] = fields
-        note.tags = tags
-        col.add_note(note, deck_id)
+    add_notes(col, ANKI_NOTES)
     sahel = col.decks.id("Sahel")
     assert sahel is not None
     col.export_anki_package(
