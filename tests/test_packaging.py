@@ -10,6 +10,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parents[1]
 DISTRIBUTION = "yaml-quiz"
 """Free on the package index when chosen (`pip download yaml-quiz` found nothing); `quiz`
@@ -20,7 +22,10 @@ WHEEL = "yaml_quiz-*.whl"
 INSTALL_FROM_THE_INDEX = re.compile(r"pip install [\"']?quiz\b")
 
 
-def test_wheel_contains_the_bundled_decks_and_their_sources(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel `pip install .` builds, built once for the tests that look inside it."""
+    folder = tmp_path_factory.mktemp("wheels")
     subprocess.run(
         [
             sys.executable,
@@ -31,13 +36,17 @@ def test_wheel_contains_the_bundled_decks_and_their_sources(tmp_path: Path) -> N
             "--no-build-isolation",
             "-q",
             "-w",
-            str(tmp_path),
+            str(folder),
             str(ROOT),
         ],
         check=True,
         capture_output=True,
     )
-    [wheel] = tmp_path.glob(WHEEL)
+    [built] = folder.glob(WHEEL)
+    return built
+
+
+def test_wheel_contains_the_bundled_decks_and_their_sources(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for deck in (ROOT / "decks").rglob("*"):
         if deck.is_file():
@@ -46,25 +55,10 @@ def test_wheel_contains_the_bundled_decks_and_their_sources(tmp_path: Path) -> N
         assert str(style.relative_to(ROOT)) in names
 
 
-def test_installed_copy_checks_its_bundled_decks_outside_the_repository(tmp_path: Path) -> None:
-    wheels, target = tmp_path / "wheels", tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(wheels),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    [wheel] = wheels.glob(WHEEL)
+def test_installed_copy_checks_its_bundled_decks_outside_the_repository(
+    tmp_path: Path, wheel: Path
+) -> None:
+    target = tmp_path / "site"
     subprocess.run(
         [
             sys.executable,
