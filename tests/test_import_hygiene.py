@@ -115,3 +115,42 @@ def test_help_lists_every_command_without_importing_one() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+FIRST_QUESTION = """
+import os, sys
+import quiz.commands as commands
+from quiz.cli import main
+
+app_class = commands.quiz_app_class
+
+def headless_app_class():
+    cls = app_class()
+    run = cls.run
+    cls.run = lambda app: run(app, headless=True, size=(80, 24), auto_pilot=first_question)
+    return cls
+
+async def first_question(pilot):
+    from quiz.tui.screens.question import QuestionScreen
+    while not isinstance(pilot.app.screen, QuestionScreen):
+        await pilot.pause()
+    await pilot.pause()
+    loaded = sorted(m for m in {modules!r} if m in sys.modules)
+    os.write(1, f"{{loaded}}\\n".encode())
+    os._exit(0)
+
+commands.quiz_app_class = headless_app_class
+main(["play", {deck!r}])
+"""
+
+
+def test_the_first_question_shows_before_the_answer_checking_loads(tmp_path: Path) -> None:
+    """The answer checking (its text matching builds large patterns) and the learners'
+    stores are for later: `quiz play DECK` draws its first question without them."""
+    unneeded = ("quiz.play.scoring", "quiz.play.textmatch", "quiz.store.learners")
+    probe = FIRST_QUESTION.format(modules=unneeded, deck=str(BUNDLED_DECK))
+    env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -72,10 +72,13 @@ def add_learner(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def learner_history(args: argparse.Namespace) -> Path | None:
-    """The history file `--learner NAME` chose, or None for the shared one."""
+    """The history file `--learner NAME` chose, or None for the shared one; the learners'
+    module is imported only for a learner named."""
+    if not args.learner:
+        return None
     from quiz.store.learners import learner_store
 
-    return learner_store(args.learner) if args.learner else None
+    return learner_store(args.learner)
 
 
 def learner_name(text: str) -> str:

@@ -27,7 +27,6 @@ from quiz.deck.model import Deck
 from quiz.play.selection import QuizOptions
 from quiz.store.database import Database
 from quiz.store.history import History
-from quiz.store.learners import learner_store, remember_name
 from quiz.words import did_you_mean, plural
 
 if TYPE_CHECKING:
@@ -148,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
 def run_for_learners(args: argparse.Namespace, decks: list[Deck]) -> int:
     """The app of one tab of `quiz serve --learners`: it asks the name, then opens on
     that learner's store (closed here when the app ends)."""
+    from quiz.store.learners import learner_store, remember_name
+
     opened: list[Database] = []
 
     def open_learner(name: str) -> tuple[Database | None, str]:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from quiz.deck.model import AnyQuestion, Deck, MultiQuestion
-from quiz.play.scoring import Given
 from quiz.play.session import AnswerRecord, QuizSession, Seconds
 from quiz.store.database import StoreError
 from quiz.store.history import History
+
+if TYPE_CHECKING:
+    from quiz.play.scoring import Given  # the checking itself is imported when first used
 
 T = TypeVar("T")
 

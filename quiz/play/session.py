@@ -14,13 +14,18 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from quiz.deck.model import AnyQuestion, ChoiceQuestion, Deck, MultiQuestion, OrderQuestion
 from quiz.deck.questions import Questions
-from quiz.play.breakdown import Tally, by_section, by_tag
-from quiz.play.scoring import Given, Verdict, check_answer
 from quiz.play.selection import QuizOptions, select_questions
 from quiz.store.history import RunKind, RunPlan
+
+if TYPE_CHECKING:
+    # The answer checking is imported with the first answer checked: its text matching
+    # builds large patterns, and the first question is drawn before anyone answers it.
+    from quiz.play.breakdown import Tally
+    from quiz.play.scoring import Given, Verdict
 
 Seconds = Callable[[], float]
 """A monotonic clock in seconds, like `time.monotonic`."""
@@ -101,6 +106,8 @@ class QuizSession:
         questions = deck.questions.select([n for n, _, _ in done] + rest)
         options = QuizOptions.from_json(plan.options)
         session = cls(deck, questions, seed=plan.seed, clock=clock, mode=plan.mode, options=options)
+        from quiz.play.scoring import check_answer
+
         session.records = [
             AnswerRecord(questions[k], given, check_answer(questions[k], given), secs)
             for k, (_, given, secs) in enumerate(done)
@@ -142,6 +149,8 @@ class QuizSession:
             raise RuntimeError(f"cannot answer while {self.phase.value}")
         now = self._clock()
         question = self.current
+        from quiz.play.scoring import check_answer
+
         verdict = check_answer(question, given, self.deck.articles)
         record = AnswerRecord(question, given, verdict, now - self._asked_at)
         self.records.append(record)
@@ -186,10 +195,14 @@ class QuizSession:
         return tuple(r for r in self.records if not r.verdict.correct)
 
     def by_section(self) -> tuple[Tally, ...]:
-        return by_section((r.question, r.verdict) for r in self.records)
+        from quiz.play import breakdown  # with the answer checking it tallies
+
+        return breakdown.by_section((r.question, r.verdict) for r in self.records)
 
     def by_tag(self) -> tuple[Tally, ...]:
-        return by_tag((r.question, r.verdict) for r in self.records)
+        from quiz.play import breakdown
+
+        return breakdown.by_tag((r.question, r.verdict) for r in self.records)
 
     def retry_missed(self, seed: int | None = None) -> QuizSession:
         """A new run over the missed questions, in the order they were asked."""

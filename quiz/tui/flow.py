@@ -6,12 +6,16 @@ before its feedback shows, and this class only swaps the screens to match.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 
 from quiz.play.record import RunRecorder
-from quiz.play.scoring import Given
 from quiz.play.session import Phase, QuizSession
 from quiz.tui.screens.question import QuestionScreen
+
+if TYPE_CHECKING:
+    from quiz.play.scoring import Given  # the checking itself is imported when first used
 
 
 class QuizFlow:

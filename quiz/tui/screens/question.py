@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 
-from quiz.play.scoring import Given
 from quiz.play.session import QuizSession
 from quiz.tui.screens.choice import Choice
 from quiz.tui.screens.flaggable import FLAG_BINDINGS, FlaggableScreen
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.progress_header import ProgressHeader
 from quiz.tui.widgets.question_form import FOCUS_ANSWER, TYPED, QuestionForm
+
+if TYPE_CHECKING:
+    from quiz.play.scoring import Given  # the checking itself is imported when first used
 
 
 class QuestionScreen(FlaggableScreen):

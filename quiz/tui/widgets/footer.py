@@ -1,15 +1,21 @@
-"""Textual's footer, rebuilt only when the bindings it would show have changed.
+"""Textual's footer, rebuilt only when the bindings it would show have changed, its keys
+made in the style they are shown in.
 
 Textual's `Footer` recomposes all its keys on every bindings signal (each focus change,
 screen push or binding refresh), even when nothing it shows differs: about fifteen
 rebuilds on the way to the first question. This one compares what it would show with
 what it shows and skips identical rebuilds, so it stays exact at a fraction of the cost.
+
+Each key Textual makes starts compact, is made compact again as it mounts and is then
+switched to the footer's style: two restyles of the key and of its two parts, for every
+key of every footer drawn. This footer gives its keys their style before they mount.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 Shown = tuple[tuple[object, ...], ...]
 
@@ -32,7 +38,14 @@ class Footer(TextualFooter):
 
     def compose(self) -> ComposeResult:
         self._shown = self._bindings_shown()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # The style each key ends up in, set before a watcher can see it: the
+                # footer's, bound by Textual; the palette key, left unbound, stays compact.
+                compact = widget.has_class("-command-palette") or self.compact
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     async def recompose(self) -> None:
         """Rebuild the keys, unless they would come out as they are."""

@@ -28,13 +28,14 @@ from quiz.deck.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from quiz.play.scoring import Given
 from quiz.tui.text import heading_of
 from quiz.tui.widgets.reading_box import ReadingBox
 
 if TYPE_CHECKING:
     # Each answer widget is imported when a question of its type is first asked: the
-    # first question on screen need not wait for the widgets of the other types.
+    # first question on screen need not wait for the widgets of the other types, nor for
+    # the answer checking (`Given`).
+    from quiz.play.scoring import Given
     from quiz.tui.widgets.choice_list import ChoiceList
     from quiz.tui.widgets.cloze_form import ClozeForm
     from quiz.tui.widgets.multi_choice import MultiChoice
