@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from quiz.tui.screens.home import HomeScreen
     from quiz.tui.screens.learner import LearnerStore, OpenLearner
     from quiz.tui.screens.results import ResultsScreen
+    from quiz.tui.screens.setup import SetupScreen
     from quiz.tui.screens.study_answer import StudyAnswerScreen
     from quiz.tui.screens.study_card import StudyCardScreen
     from quiz.tui.screens.study_question import StudyQuestionScreen
@@ -170,10 +171,11 @@ class QuizApp(App[None]):
             self._home = HomeScreen(self.decks, self.database)
         return self._home
 
-    def start(self, deck: Deck, options: QuizOptions) -> None:
-        """A new run over `deck`; its question order and choice order follow the seed."""
+    def start(self, deck: Deck, options: QuizOptions, *, replace: bool = False) -> None:
+        """A new run over `deck`; its question order and choice order follow the seed.
+        With `replace`, its first question takes the place of the screen on top."""
         session = QuizSession.start(deck, options, seed=self._next_seed(), clock=self.clock)
-        self._run(session)
+        self._run(session, replace=replace)
 
     def resume(self, deck: Deck, session_id: int) -> None:
         """Carry on the stopped run `session_id` of `deck` with its unanswered questions."""
@@ -186,8 +188,10 @@ class QuizApp(App[None]):
             return
         self._run(session, session_id)
 
-    def _run(self, session: QuizSession, session_id: int | None = None) -> None:
-        replace = self._flow is not None
+    def _run(
+        self, session: QuizSession, session_id: int | None = None, *, replace: bool = False
+    ) -> None:
+        replace = replace or self._flow is not None  # the last run's results, or a dialog
         recorder = RunRecorder(self.history, session, self._history_failed, session_id)
         self._flow = QuizFlow(self, session, recorder)
         self._flow.begin(replace=replace)
@@ -234,8 +238,9 @@ class QuizApp(App[None]):
         self.notify(message, title="Study stopped", severity="error", timeout=10)
         self.action_home()
 
-    def on_home_screen_start(self, message: HomeScreen.Start) -> None:
-        self.start(message.deck, message.options)
+    def on_setup_screen_start(self, message: SetupScreen.Start) -> None:
+        if not message.stale:  # the dialog gives way to the quiz: the deck list stays covered
+            self.start(message.deck, message.options, replace=True)
 
     def on_study_flow_first_card(self, message: StudyFlow.FirstCard) -> None:
         if message.flow is self._study:  # not a sitting left before its first card

@@ -19,7 +19,6 @@ from textual.widgets import DataTable, Label, OptionList
 from quiz.collector import cycle_collector_paused
 from quiz.deck.model import Deck
 from quiz.play import figures
-from quiz.play.selection import QuizOptions
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import SessionRow
 from quiz.study.deck_settings import StudySettings, deck_settings, keep_settings
@@ -40,13 +39,6 @@ class HomeScreen(Screen[None]):
         ("s", "study", "Study"),
         ("t", "app.stats", "Statistics"),
     ]
-
-    @dataclass
-    class Start(Message):
-        """The learner asked for a quiz on `deck` with `options`."""
-
-        deck: Deck
-        options: QuizOptions
 
     @dataclass
     class FiguresRead(Message):
@@ -232,9 +224,4 @@ class HomeScreen(Screen[None]):
         """Open the deck's options, unless a second Enter (or click) finds them open."""
         if not self.is_active:
             return
-        deck = self.query_one(DeckList).deck(event.option.id)
-        self.app.push_screen(SetupScreen(deck), callback=lambda options: self._start(deck, options))
-
-    def _start(self, deck: Deck, options: QuizOptions | None) -> None:
-        if options is not None:
-            self.post_message(self.Start(deck, options))
+        self.app.push_screen(SetupScreen(self.query_one(DeckList).deck(event.option.id)))

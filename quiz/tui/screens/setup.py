@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -14,12 +15,16 @@ from textual.widgets.selection_list import Selection
 
 from quiz.deck.model import Deck
 from quiz.play.selection import QuizOptions
-from quiz.tui.screens.choice import Dialog
+from quiz.tui.screens.choice import Choice, Dialog
 from quiz.tui.widgets.footer import Footer
 
 
-class SetupScreen(Dialog[QuizOptions | None]):
-    """Hands back the chosen options, or None when the learner backs out."""
+class SetupScreen(Dialog[None]):
+    """Posts `Start` with the chosen options, or closes when the learner backs out.
+
+    The quiz takes the dialog's place: closing it first would show the deck list again
+    for a moment, restyled and its figures read again, before the first question.
+    """
 
     CSS_PATH = "setup.tcss"
     AUTO_FOCUS = "#count"
@@ -27,6 +32,13 @@ class SetupScreen(Dialog[QuizOptions | None]):
         ("escape", "cancel", "Back"),
         ("ctrl+s", "start", "Start"),
     ]
+
+    @dataclass
+    class Start(Choice):
+        """The learner asked for a quiz on `deck` with `options`."""
+
+        deck: Deck
+        options: QuizOptions
 
     def __init__(self, deck: Deck) -> None:
         super().__init__()
@@ -84,7 +96,7 @@ class SetupScreen(Dialog[QuizOptions | None]):
         if not chosen or (options.count is not None and options.count < 1):
             self.notify("No questions match these options.", severity="warning")
             return
-        self.dismiss(options)
+        self.post_message(self.Start(self, self.deck, options))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
