@@ -3,7 +3,6 @@ one wording for every command."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -16,5 +15,7 @@ def plural(n: int, word: str, many: str = "") -> str:
 def did_you_mean(word: str, options: Iterable[str], otherwise: str = "") -> str:
     """`did you mean 'Migration'?` for the option closest to a mistyped `word`, else
     `otherwise` (what the options are, or how to find them)."""
+    import difflib  # only a mistyped name needs it: kept out of every command's start-up
+
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else otherwise

@@ -72,6 +72,22 @@ def test_commands_start_without_what_their_run_does_not_use(
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_a_check_of_an_unchanged_deck_needs_no_answer_checking(tmp_path: Path) -> None:
+    """The warnings are kept with the deck in its cache: checking it again loads neither
+    the YAML parser nor the lint and its typo distances (rapidfuzz)."""
+    modules = ("yaml", "quiz.lint", "quiz.play.textmatch", "rapidfuzz")
+    probe = UNNEEDED.format(argv=["check", str(BUNDLED_DECK)], modules=modules)
+    env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path)}
+    first, second = (
+        subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+        ).stdout.strip()
+        for _ in range(2)
+    )
+    assert first == str(sorted(modules))  # a miss: parsed, linted and cached
+    assert second == "[]"
+
+
 def test_core_modules_stay_free_of_ui_and_export_libraries() -> None:
     core = "quiz.deck, quiz.lint, quiz.store, quiz.play.scoring, quiz.play.session"
     probe = f"import sys, {core}; print([m for m in ('textual', 'genanki') if m in sys.modules])"

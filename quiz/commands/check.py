@@ -9,11 +9,10 @@ from pathlib import Path
 
 from quiz.commands import Subparsers, add_command, add_deck_paths
 from quiz.deck import Deck, DeckError
-from quiz.deck.coverage import coverage
 from quiz.deck.errors import display_path, shown
 from quiz.deck.library import load_decks
 from quiz.deck.result import LoadResult
-from quiz.deck.source import read_source
+from quiz.lint_cache import lint_cached
 from quiz.paths import deck_cache_dir, default_decks_dir
 from quiz.problems import FORMATS, CheckReport
 
@@ -47,9 +46,8 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.lint import lint_deck  # answer matching is only needed once decks load
-
-    results = load_decks(args.paths, cache=deck_cache_dir())  # a hit loaded without errors
+    cache = deck_cache_dir()
+    results = load_decks(args.paths, cache=cache)  # a hit loaded without errors
     empty = folders_without_decks(args.paths or [default_decks_dir()], results)
     for folder in empty:
         print(f"quiz: error: no decks found in {folder}", file=sys.stderr)
@@ -58,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     problems: list[DeckError] = [e for r in results for e in r.errors]
     for result in results:
         if result.deck is not None:
-            problems.extend(lint_deck(result.deck))
+            problems.extend(lint_cached(result, cache))  # kept beside the deck, once found
     report = CheckReport(tuple(results), tuple(problems))
     print(FORMATS[args.format](report), end="")
     if args.format == "text":
@@ -96,6 +94,10 @@ def describe(deck: Deck) -> str:
 def print_coverage(deck: Deck) -> None:
     if deck.source.file is None:
         return
+    # Imported here: only --coverage reads the source text and its sentences.
+    from quiz.deck.coverage import coverage
+    from quiz.deck.source import read_source
+
     report = coverage(read_source(deck.source.file), (q.quote for q in deck.questions))
     print(
         f"{display_path(deck.source.file)}: {report.covered} of {len(report.sentences)} "

@@ -10,7 +10,10 @@ entries used longest ago are removed first (a hit marks its entry as used).
 
 Only files this module wrote in the app's own cache folder are ever unpickled, never a
 user's file. Knows nothing of Textual. A hit is a deck that loaded without errors from
-exactly these bytes, so `quiz check` may use it too.
+exactly these bytes, so `quiz check` may use it too. What is worked out from a deck can
+be kept beside its entry (`saved` and `save`, under a name made from the result's
+`cache_key`): `quiz check` keeps its warnings there (`quiz.lint_cache`), bounded and
+pruned with the decks.
 """
 
 from __future__ import annotations
@@ -20,21 +23,23 @@ import hashlib
 import marshal
 import os
 import pickle
-import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from quiz import __version__
 from quiz.collector import cycle_collector_paused
+from quiz.deck.deck import Deck
 from quiz.deck.limits import MAX_BYTES
-from quiz.deck.model import Deck
 from quiz.deck.result import LoadResult
 from quiz.files import FileProblem, open_plain_file
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 """Bump when `Deck` or anything it holds changes shape, so old pickles are not read, or
 when a deck that loaded may now be refused (4: a source file outside the deck's folder;
-5: a cloze's `accept`; 6: questions kept encoded, built when reached)."""
+5: a cloze's `accept`; 6: questions kept encoded, built when reached; 7: `Deck` defined
+in `quiz.deck.deck`, which old pickles do not name)."""
 
 MAX_CACHE_BYTES = 256 * 2**20
 """The most the cache folder holds: a 100,000-question deck takes about 15 MB."""
@@ -43,20 +48,64 @@ SUFFIX = ".pickle"
 
 
 def load_deck_cached(path: Path, folder: Path) -> LoadResult:
-    """`load_deck(path)`, served from `folder` while a deck with the same bytes was loaded."""
+    """`load_deck(path)`, served from `folder` while a deck with the same bytes was loaded.
+
+    A deck that comes from the cache or goes into it carries a `cache_key`: the hashes of
+    its file's bytes and of its source file's.
+    """
     digest = _file_digest(path)
     entry = folder / f"{digest}{SUFFIX}" if digest is not None else None
     if entry is not None:
-        deck = _read(entry, path)
-        if deck is not None:
-            return LoadResult(path, deck)
+        hit = _read(entry, path)
+        if hit is not None:
+            deck, link = hit
+            return LoadResult(path, deck, cache_key=_cache_key(entry, link))
     from quiz.deck.loader import load_deck  # YAML and the validator, only on a miss
 
     result = load_deck(path)
-    if entry is not None and result.ok and result.deck is not None:
-        _write(entry, result.deck)
+    if entry is None or not result.ok or result.deck is None:
+        return result
+    return _stored(result, result.deck, entry)
+
+
+def _stored(result: LoadResult, deck: Deck, entry: Path) -> LoadResult:
+    """`result` once its deck is saved as `entry`, with its `cache_key`; as it was when
+    the deck cannot be saved."""
+    link = _source_link(deck)
+
+    def dump(file: BinaryIO) -> None:
+        pickle.dump((_stamp(), link, deck), file, pickle.HIGHEST_PROTOCOL)
+
+    if not _write(entry, dump):
+        return result
+    _prune(entry.parent, keep=entry)
+    return replace(result, cache_key=_cache_key(entry, link))
+
+
+def _cache_key(entry: Path, link: tuple[str, str | None] | None) -> str:
+    """The deck's hash, then its source file's when it has one; empty when that file could
+    not be read (nothing worked out from it can be kept)."""
+    if link is None:
+        return entry.stem
+    return f"{entry.stem}-{link[1]}" if link[1] is not None else ""
+
+
+def saved(folder: Path, name: str) -> bytes | None:
+    """What `save` kept under `name` in the cache `folder`, or None; a hit marks it used."""
+    entry = folder / f"{name}{SUFFIX}"
+    try:
+        data = entry.read_bytes()
+    except OSError:
+        return None
+    _mark_used(entry)
+    return data
+
+
+def save(folder: Path, name: str, data: bytes) -> None:
+    """Keep `data` under `name` (a hash) beside the decks, within the cache's bound."""
+    entry = folder / f"{name}{SUFFIX}"
+    if _write(entry, lambda file: file.write(data)):
         _prune(folder, keep=entry)
-    return result
 
 
 def _file_digest(path: Path) -> str | None:
@@ -92,8 +141,9 @@ def _source_link(deck: Deck) -> tuple[str, str | None] | None:
     return named, _file_digest(file)
 
 
-def _read(entry: Path, path: Path) -> Deck | None:
-    """The cached deck placed at `path`, if `entry` holds one whose source file is unchanged."""
+def _read(entry: Path, path: Path) -> tuple[Deck, tuple[str, str | None] | None] | None:
+    """The cached deck placed at `path`, if `entry` holds one whose source file is
+    unchanged, and the source's name and hash (`_source_link`)."""
     try:
         # A big deck's records are millions of strings and tuples: nothing for it to find.
         with entry.open("rb") as file, cycle_collector_paused():
@@ -110,22 +160,27 @@ def _read(entry: Path, path: Path) -> Deck | None:
             return None
         source = replace(source, file=file)
     _mark_used(entry)
-    return replace(deck, path=path, source=source)
+    return replace(deck, path=path, source=source), link
 
 
-def _write(entry: Path, deck: Deck) -> None:
-    """Save atomically; a cache that cannot be written only costs the next load its time."""
+def _write(entry: Path, dump: Callable[[BinaryIO], object]) -> bool:
+    """Save what `dump` writes atomically, True when saved; a cache that cannot be written
+    only costs the next load its time."""
+    import tempfile  # only a miss writes: a hit need not load it
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(handle, "wb") as file:
-            pickle.dump((_stamp(), _source_link(deck), deck), file, pickle.HIGHEST_PROTOCOL)
+            dump(file)
         os.replace(name, entry)
     except (OSError, ValueError, pickle.PicklingError):  # ValueError: from marshal
         Path(name).unlink(missing_ok=True)
+        return False
+    return True
 
 
 def _mark_used(entry: Path) -> None:

@@ -1,37 +1,24 @@
-"""The immutable model of a deck: one frozen class per question type.
+"""The immutable model of a deck: one frozen class per question type, and the `Deck`.
 
 Everything downstream (the quiz session, the scheduler, the Anki exporter, the tests)
 shares these classes. They hold data only: no YAML, no I/O, no Textual, no genanki.
 The loader is the only place that builds them, after validation, so code that receives
 a `Deck` may trust every invariant the format promises (answers among the choices,
-at least one cloze deletion, and so on).
+at least one cloze deletion, and so on). The `Deck` and its `Source` are defined in
+`quiz.deck.deck` and offered here too: a deck from the cache, counted or checked
+without building a question, needs none of the question classes (each frozen class
+costs about a millisecond to define, a tenth of `quiz check`'s start-up for the lot).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from quiz.deck.languages import ENGLISH, KNOWN_ARTICLES
-
-if TYPE_CHECKING:  # it builds the classes below, so it imports this module
-    from quiz.deck.questions import Questions
-
-QUESTION_TYPES = ("choice", "multi", "truefalse", "text", "cloze", "order")
-"""The question types, in the order the app lists them everywhere."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
-    """Where a deck's questions come from; `file` enables the quote check."""
-
-    title: str = ""
-    url: str = ""
-    license: str = ""
-    file: Path | None = None
+from quiz.deck.deck import QUESTION_TYPES as QUESTION_TYPES
+from quiz.deck.deck import Deck as Deck
+from quiz.deck.deck import Source as Source
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -226,38 +213,3 @@ QUESTION_CLASSES: dict[str, type[AnyQuestion]] = {
     )
 }
 """Each question type's class by its YAML `type`: what the validator and the cache build."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Deck:
-    """One YAML file: a titled, ordered collection of questions with stable ids.
-
-    `questions` builds each question when first reached (`quiz.deck.questions`): a big
-    deck opens, and its list entry is counted, without building them all. `articles` are
-    those a typed answer may start with (`the MNLA` for `MNLA`): the ones the deck lists,
-    or those of its `language`.
-    """
-
-    id: str
-    title: str
-    questions: Questions
-    description: str = ""
-    source: Source = field(default_factory=Source)
-    language: str = ENGLISH
-    articles: tuple[str, ...] = KNOWN_ARTICLES[ENGLISH]
-    path: Path | None = field(default=None, compare=False)
-
-    def count_by_type(self) -> dict[str, int]:
-        """How many questions of each type, in the canonical type order, zeros left out."""
-        counts = Counter(self.questions.kinds())
-        return {kind: counts[kind] for kind in QUESTION_TYPES if counts[kind]}
-
-    @property
-    def sections(self) -> tuple[str, ...]:
-        """The sections its questions name, in first-seen order."""
-        return tuple(dict.fromkeys(section for section in self.questions.sections() if section))
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        """The tags its questions carry, in first-seen order."""
-        return tuple(dict.fromkeys(tag for tags in self.questions.tag_lists() for tag in tags))

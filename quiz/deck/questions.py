@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import fields
-from typing import Any, NamedTuple, cast, overload
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple, cast, overload
 
-from quiz.deck.model import QUESTION_CLASSES, AnyQuestion
-
-FIELDS = {
-    kind: tuple(field.name for field in fields(cls)) for kind, cls in QUESTION_CLASSES.items()
-}
+if TYPE_CHECKING:  # the model's classes, defined when a question is first built
+    from quiz.deck.model import AnyQuestion
 
 
 class Columns(NamedTuple):
@@ -36,16 +33,30 @@ class Columns(NamedTuple):
 
 def encoded(question: AnyQuestion) -> bytes:
     """The question's field values, in its class's order, as `marshal` writes them."""
-    return marshal.dumps(tuple(getattr(question, name) for name in FIELDS[question.kind]))
+    _, names = question_class(question.kind)
+    return marshal.dumps(tuple(getattr(question, name) for name in names))
 
 
 def decoded(kind: str, data: bytes) -> AnyQuestion:
     """The question of type `kind` whose values `encoded` wrote."""
-    values: dict[str, Any] = dict(zip(FIELDS[kind], marshal.loads(data), strict=True))
-    return QUESTION_CLASSES[kind](**values)
+    cls, names = question_class(kind)
+    values: dict[str, Any] = dict(zip(names, marshal.loads(data), strict=True))
+    return cls(**values)
 
 
-class Questions(Sequence[AnyQuestion]):
+@cache
+def question_class(kind: str) -> tuple[type[AnyQuestion], tuple[str, ...]]:
+    """The class of the type `kind` and its fields' names, in order; the model is imported
+    with the first question built, not with a deck that only counts its questions."""
+    from dataclasses import fields
+
+    from quiz.deck.model import QUESTION_CLASSES
+
+    cls = QUESTION_CLASSES[kind]
+    return cls, tuple(field.name for field in fields(cls))
+
+
+class Questions(Sequence["AnyQuestion"]):
     """A deck's questions in order, each built when first reached."""
 
     __slots__ = ("_built", "_columns", "_encoded", "_order")
@@ -146,7 +157,7 @@ class Questions(Sequence[AnyQuestion]):
             tuple(self.ids()), tuple(self.kinds()), tuple(self.sections()), tuple(self.tag_lists())
         )
         if self._encoded is None:
-            data = tuple(encoded(cast(AnyQuestion, self._built[at])) for at in self._order)
+            data = tuple(encoded(cast("AnyQuestion", self._built[at])) for at in self._order)
         else:
             data = tuple(map(self._encoded.__getitem__, self._order))
         return (Questions.read_back, (columns, data))

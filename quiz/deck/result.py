@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quiz.deck.deck import Deck
 from quiz.deck.errors import DeckError
-from quiz.deck.model import Deck
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,10 @@ class LoadResult:
     deck: Deck | None
     errors: tuple[DeckError, ...] = field(default=())
     folder: bool = False
+    cache_key: str = ""
+    """What the deck cache knows these bytes by, with those of the deck's source file (see
+    `quiz.deck.cache`), for what is worked out from the deck to be kept beside it; empty
+    when the deck is not in the cache."""
 
     @property
     def ok(self) -> bool:
