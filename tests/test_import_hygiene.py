@@ -88,6 +88,30 @@ def test_a_check_of_an_unchanged_deck_needs_no_answer_checking(tmp_path: Path) -
     assert second == "[]"
 
 
+def test_stats_of_unchanged_decks_parse_none_and_define_no_question_class(
+    tmp_path: Path,
+) -> None:
+    """The figures need the decks' ids and, for a missed question, that question: the
+    decks come from the cache and their questions' classes are defined when one is built;
+    the cards' schedules and the merging from Anki are not read at all."""
+    modules = ("yaml", "quiz.deck.validate", "quiz.deck.model", "quiz.store.cards")
+    probe = UNNEEDED.format(
+        argv=["stats", str(BUNDLED_DECK)], modules=(*modules, "quiz.store.merge")
+    )
+    env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path)}
+    (tmp_path / "quiz.sqlite3").touch()  # so that `quiz stats` opens a store
+    first, second = (
+        subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+        for _ in range(2)
+    )
+    assert first == "['quiz.deck.model', 'quiz.deck.validate', 'yaml']"  # parsed and cached
+    assert second == "[]"
+
+
 def test_core_modules_stay_free_of_ui_and_export_libraries() -> None:
     core = "quiz.deck, quiz.lint, quiz.store, quiz.play.scoring, quiz.play.session"
     probe = f"import sys, {core}; print([m for m in ('textual', 'genanki') if m in sys.modules])"

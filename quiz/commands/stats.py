@@ -38,7 +38,6 @@ from quiz.study.statistics import (
     Suspended,
     gather_statistics,
 )
-from quiz.tui.text import prompt_of
 from quiz.words import plural
 
 COLUMNS = ("Deck", "Date", "Score", "Percent")
@@ -257,6 +256,8 @@ def missed_text(missed: Sequence[Missed]) -> str:
     """The most missed questions, worst first, a prompt on one line each; "" when none."""
     if not missed:
         return ""
+    from quiz.tui.text import prompt_of  # with the question classes, which it tells apart
+
     counts = [f"{entry.misses} of {entry.attempts}" for entry in missed]
     width = max(len(count) for count in counts)
     lines = ["Most missed (misses of attempts, quizzes and reviews)"]

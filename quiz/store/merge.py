@@ -18,9 +18,7 @@ from quiz.store.database import Database
 from quiz.store.instants import timestamp
 from quiz.store.note_versions import QuestionKey
 from quiz.store.progress import PastReview
-
-SOURCE_ANKI = "anki"
-"""`reviews.source` of a review merged from Anki; the terminal's own hold 'terminal'."""
+from quiz.store.recall import SOURCE_ANKI
 
 
 @dataclass(frozen=True, slots=True)

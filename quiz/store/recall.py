@@ -18,7 +18,11 @@ from datetime import datetime
 
 from quiz.store.database import Database
 from quiz.store.instants import timestamp
-from quiz.store.merge import SOURCE_ANKI
+
+SOURCE_ANKI = "anki"
+"""`reviews.source` of a review merged from Anki (`quiz.store.merge`); the terminal's own
+hold 'terminal'. Here, where reviews are counted by it, so that counting them does not
+load the merging."""
 
 RECALLED = "COALESCE(correct, rating > 1)"
 """SQL for "this review was recalled"; `correct` is NULL for a flashcard reveal."""

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
-from quiz.deck.model import Deck
 from quiz.store.card_marks import mark_rows
-from quiz.store.cards import schedule_counts
 from quiz.store.database import Database
 from quiz.store.recall import reviews_between
 from quiz.study.times import days_back, start_of_day
+
+if TYPE_CHECKING:
+    from quiz.deck.deck import Deck
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,9 @@ def deck_progress(db: Database, deck: Deck, now: datetime) -> DeckProgress:
 
     `next_due` is the earliest due time after `now` (what is due before is in `due_now`).
     """
+    # Imported here: the reviews per day (`quiz stats`) need none of the cards' records.
+    from quiz.store.cards import schedule_counts
+
     suspended, buried = _set_aside(db, deck, now)
     aside = suspended | buried
     counts = schedule_counts(db, deck.id, deck.questions.ids(), now, leave_out=aside)

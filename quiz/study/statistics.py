@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from quiz.deck.model import AnyQuestion, Deck
 from quiz.store.card_marks import mark_rows
 from quiz.store.database import Database
 from quiz.store.history import History, RunKind, SessionRow
@@ -22,6 +22,10 @@ from quiz.store.question_stats import QuestionStats, asked_and_right, question_s
 from quiz.store.recall import Retention, most_missed, retention
 from quiz.study.progress import DayReviews, reviews_per_day
 from quiz.study.review_calendar import ReviewCalendar, review_calendar
+
+if TYPE_CHECKING:  # a deck's questions are built, and their classes defined, when reached
+    from quiz.deck.deck import Deck
+    from quiz.deck.model import AnyQuestion
 
 CHART_DAYS = 30
 """Reviews per day are shown for the last 30 days, today included."""
