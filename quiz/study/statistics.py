@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from quiz.store.card_marks import mark_rows
 from quiz.store.database import Database
@@ -182,7 +182,7 @@ def suspended_cards(
     return tuple(found)
 
 
-FoundFigures = tuple[Deck, int, float]
+FoundFigures: TypeAlias = tuple["Deck", int, float]
 """A question asked in a quiz, before its question is built or its answers are read: its
 deck, its position there and its share of right answers."""
 
