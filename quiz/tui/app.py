@@ -123,10 +123,10 @@ class QuizApp(App[None]):
         self._study: StudyFlow | None = None
         self._home: HomeScreen | None = None
         self._ask_learner = ask_learner
-        self._revealed_at = float("-inf")
-        """When a screen last closed: keys read before then were meant for it (`on_event`)."""
         """Set for a tab of `quiz serve --learners`: the store comes from the name asked
         first, and `database` is None until then."""
+        self._revealed_at = float("-inf")
+        """When a screen last closed: keys read before then were meant for it (`on_event`)."""
 
     def on_mount(self) -> None:
         # What the app has made by its first screen lives as long as it: out of the cycle
