@@ -162,15 +162,17 @@ def schedule_counts(
     names (cards set aside), at `now`.
 
     SQLite counts in the due index. Schedules of other questions (removed from the deck
-    since, their state kept) are left out: the deck's scheduled ids come back as one JSON
-    array and the set difference with `question_ids` runs in C; it is usually empty. A
-    hundred thousand schedules take a few tens of milliseconds, and Python's lock is
-    held only for the difference.
+    since, their state kept) are left out: found by a loop in Python over the deck's
+    scheduled ids, usually none. It runs in a worker beside the UI thread, and a loop lets
+    the UI thread take its turns: the same work done by C in one call (a JSON array of
+    a hundred thousand ids, then a set difference) held Python's lock for 50 ms at a
+    time, the longest wait of the deck list's keys on a heavy history.
     """
-    [scheduled] = db.query(
-        "SELECT json_group_array(question_id) FROM cards WHERE deck_id = ?", (deck_id,)
-    )
-    others = set(json.loads(scheduled[0])).difference(question_ids).union(leave_out)
+    current = {question_id for question_id in question_ids}  # noqa: C416 (a loop, as said)
+    others = {
+        question_id for question_id in scheduled_ids(db, deck_id) if question_id not in current
+    }
+    others.update(leave_out)
     leave_out = " AND question_id NOT IN (SELECT value FROM json_each(?))" if others else ""
     at = timestamp(now)
     [row] = db.query(
