@@ -26,8 +26,6 @@ from quiz.deck.errors import display_path, shown
 from quiz.play import figures
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import RunKind, SessionRow
-from quiz.store.learners import known_learners, summary
-from quiz.store.question_stats import question_stats
 from quiz.study.figures import bars, day_axis, recalled
 from quiz.study.heatmap import heatmap_lines, summary_lines
 from quiz.study.statistics import (
@@ -120,6 +118,8 @@ def report(database: Database, args: argparse.Namespace) -> int:
 
 def print_learners() -> int:
     """One line per learner with a history: name, quizzes, last score, reviews."""
+    from quiz.store.learners import known_learners, summary  # only --learners lists them
+
     learners = known_learners()
     if not learners:
         print("No learners yet (quiz serve --learners asks each tab for a name).")
@@ -146,6 +146,7 @@ def print_questions(database: Database, decks: Sequence[Deck]) -> int:
     # Imported here: reading stored answers back loads the answer checking, which the
     # plain report does not need.
     from quiz.question_report import question_lines
+    from quiz.store.question_stats import question_stats
 
     stats = [question_stats(database, deck.id) for deck in decks]
     sections = [

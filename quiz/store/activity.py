@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from quiz.store.database import Database
 from quiz.store.instants import timestamp
@@ -22,8 +22,7 @@ MINUTE = 16
 """`2026-01-05T09:30`: the length of an instant's stored text up to its minute."""
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
+class Activity(NamedTuple):
     """The study reviews (ratings) and quiz answers of one period."""
 
     reviews: int = 0

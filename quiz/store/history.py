@@ -8,12 +8,11 @@ far, and shows up as unfinished. Nothing here knows about Textual or the quiz se
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from quiz.store.database import Database
 from quiz.store.instants import from_timestamp, timestamp
@@ -29,8 +28,7 @@ class RunKind(StrEnum):
     """A run over the questions missed in another run."""
 
 
-@dataclass(frozen=True, slots=True)
-class SessionRow:
+class SessionRow(NamedTuple):
     """One quiz run as saved."""
 
     id: int
@@ -51,8 +49,7 @@ class SessionRow:
         return 100 * self.score / self.max_score if self.max_score else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class RunPlan:
+class RunPlan(NamedTuple):
     """What resuming a run needs: its questions in the order they were to be asked, the
     seed its choices were shown in, what kind of run it was, and the options it was
     started with as `quiz.play.selection` wrote them (None: saved without them)."""
@@ -63,8 +60,7 @@ class RunPlan:
     options: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DeckScores:
+class DeckScores(NamedTuple):
     """How a deck's quizzes went: a 1-question retry is not weighed like a 64-question quiz.
 
     `best`: the best percent of a finished run over every question (None before one);
@@ -78,8 +74,7 @@ class DeckScores:
     retries: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class SavedAnswer:
+class SavedAnswer(NamedTuple):
     """One answer as saved; `given` is the JSON the recorder wrote."""
 
     question_id: str
@@ -109,6 +104,8 @@ class History:
         """Save a new run and return its id; the run is worth one point per question.
         `plan` (the question ids in order, the seed) lets a stopped run be resumed, and
         `options` (text the store keeps as given) start it again as it was started."""
+        import json  # only a run that can be resumed: `quiz stats` reads no plan
+
         questions, seed = (json.dumps(list(plan[0])), plan[1]) if plan else (None, None)
         with self.database.transaction() as connection:
             cursor = connection.execute(
@@ -204,6 +201,8 @@ class History:
         if not rows:
             return None
         [row] = rows
+        import json
+
         questions = tuple(json.loads(row["questions"]))
         return RunPlan(questions, row["seed"], RunKind(row["mode"]), row["options"])
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.paths import data_dir
 from quiz.store.database import Database
@@ -28,14 +28,12 @@ MAX_NAME = 40
 _NOT_IN_KEY = re.compile(r"[^\w]+|_+")
 
 
-@dataclass(frozen=True, slots=True)
-class Learner:
+class Learner(NamedTuple):
     name: str
     store: Path
 
 
-@dataclass(frozen=True, slots=True)
-class LearnerSummary:
+class LearnerSummary(NamedTuple):
     """What `quiz stats --learners` shows of one learner."""
 
     quizzes: int

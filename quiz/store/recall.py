@@ -13,8 +13,8 @@ Plain records and counts; the study package puts them in calendar days and decks
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from quiz.store.database import Database
 from quiz.store.instants import timestamp
@@ -28,8 +28,7 @@ RECALLED = "COALESCE(correct, rating > 1)"
 """SQL for "this review was recalled"; `correct` is NULL for a flashcard reveal."""
 
 
-@dataclass(frozen=True, slots=True)
-class Retention:
+class Retention(NamedTuple):
     """How many reviews there were and how many of them were recalled."""
 
     reviews: int
@@ -41,8 +40,7 @@ class Retention:
         return self.recalled / self.reviews if self.reviews else None
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodReviews:
+class PeriodReviews(NamedTuple):
     """The reviews of a period: how many, how many recalled, how many merged from Anki."""
 
     reviews: int
@@ -50,8 +48,7 @@ class PeriodReviews:
     from_anki: int
 
 
-@dataclass(frozen=True, slots=True)
-class MissedQuestion:
+class MissedQuestion(NamedTuple):
     """A question the learner got wrong; `attempts` counts quiz answers and reviews."""
 
     deck_id: str

@@ -14,9 +14,8 @@ Reads only; nothing here knows about Textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.store.card_marks import mark_rows
 from quiz.store.database import Database
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
     from quiz.deck.deck import Deck
 
 
-@dataclass(frozen=True, slots=True)
-class DeckProgress:
+class DeckProgress(NamedTuple):
     """Where a deck stands at a moment; `next_due` is None when nothing is scheduled later
     (cards set aside not counted)."""
 
@@ -40,8 +38,7 @@ class DeckProgress:
     buried: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class DayReviews:
+class DayReviews(NamedTuple):
     """The reviews of one calendar day, for a chart; `from_anki` of them merged from Anki."""
 
     day: date

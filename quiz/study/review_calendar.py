@@ -11,8 +11,8 @@ today. Nothing here knows about Textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from quiz.store.activity import Activity, activity
 from quiz.store.database import Database
@@ -22,16 +22,14 @@ WEEKS = 53
 """The calendar's columns: a year and the part of a week on each side of it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Busiest:
+class Busiest(NamedTuple):
     """The day with the most answers; the latest of equally busy days."""
 
     day: date
     answers: int
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewCalendar:
+class ReviewCalendar(NamedTuple):
     """The activity of every day from `first` (a Monday) to `today`, in order."""
 
     first: date

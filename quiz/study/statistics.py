@@ -11,14 +11,12 @@ Nothing here knows about Textual.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from quiz.store.card_marks import mark_rows
 from quiz.store.database import Database
 from quiz.store.history import History, RunKind, SessionRow
-from quiz.store.question_stats import QuestionStats, asked_and_right, question_stats
 from quiz.store.recall import Retention, most_missed, retention
 from quiz.study.progress import DayReviews, reviews_per_day
 from quiz.study.review_calendar import ReviewCalendar, review_calendar
@@ -26,6 +24,7 @@ from quiz.study.review_calendar import ReviewCalendar, review_calendar
 if TYPE_CHECKING:  # a deck's questions are built, and their classes defined, when reached
     from quiz.deck.deck import Deck
     from quiz.deck.model import AnyQuestion
+    from quiz.store.question_stats import QuestionStats
 
 CHART_DAYS = 30
 """Reviews per day are shown for the last 30 days, today included."""
@@ -34,8 +33,7 @@ MISSED_SHOWN = 8
 """How many of the most missed questions are listed."""
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreTrend:
+class ScoreTrend(NamedTuple):
     """The percent scores of a deck's finished full runs, oldest first (never empty)."""
 
     deck_id: str
@@ -51,8 +49,7 @@ class ScoreTrend:
         return max(self.percents)
 
 
-@dataclass(frozen=True, slots=True)
-class Missed:
+class Missed(NamedTuple):
     """A question of a deck at hand and how often it was missed, in quizzes and reviews."""
 
     deck: Deck
@@ -61,8 +58,7 @@ class Missed:
     attempts: int
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionFigures:
+class QuestionFigures(NamedTuple):
     """A question of a deck at hand with its quiz figures: asked, right, time, wrong picks."""
 
     deck: Deck
@@ -70,8 +66,7 @@ class QuestionFigures:
     stats: QuestionStats
 
 
-@dataclass(frozen=True, slots=True)
-class Suspended:
+class Suspended(NamedTuple):
     """A deck at hand with cards suspended: how many, and how many of them are leeches."""
 
     deck: Deck
@@ -79,8 +74,7 @@ class Suspended:
     leeches: int
 
 
-@dataclass(frozen=True, slots=True)
-class Statistics:
+class Statistics(NamedTuple):
     """Everything the statistics screen and `quiz stats` show; `runs` are newest first."""
 
     runs: tuple[SessionRow, ...]
@@ -129,7 +123,7 @@ def gather_statistics(
         calendar=review_calendar(db, now, deck_id=deck_id, tz=tz),
         retention=retention(db, deck_id=deck_id),
         missed=missed_questions(db, decks, deck_id),
-        questions=built_figures(db, found[:per_question]),
+        questions=built_figures(db, found[:per_question]) if found else (),
         questions_asked=len(found),
         suspended=suspended_cards(db, decks, deck_id),
     )
@@ -198,6 +192,8 @@ def question_figures(
     after the screen that read them, for every collection of Python's cycle collector to
     walk.
     """
+    from quiz.store.question_stats import asked_and_right  # only for --questions, the screen
+
     found: list[FoundFigures] = []
     for deck in decks:
         if deck_id in (None, deck.id):
@@ -215,6 +211,8 @@ def question_figures(
 def built_figures(db: Database, found: Sequence[FoundFigures]) -> tuple[QuestionFigures, ...]:
     """The figures of the questions `question_figures` found, their questions built and
     their answers read."""
+    from quiz.store.question_stats import question_stats
+
     kept = [(deck, deck.questions[position]) for deck, position, _ in found]
     stats: dict[str, dict[str, QuestionStats]] = {}
     for deck_id in dict.fromkeys(deck.id for deck, _ in kept):

@@ -4,7 +4,7 @@ day, retention, most missed, and each question's figures with the wrong choices 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on, work
@@ -123,7 +123,7 @@ class StatsScreen(Screen[None]):
                 # The screen draws the trends, not the runs they come from: a heavy
                 # history's 50,000 runs would stay as long as it shows, for the collector
                 # to walk; dropped before it resumes, which would walk them once more.
-                statistics = replace(statistics, runs=())
+                statistics = statistics._replace(runs=())
         except StoreError as exc:
             self.post_message(self.Gathered(None, str(exc)))
         else:
