@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quiz.deck import Deck, DeckError
 from quiz.deck.errors import C1_AND_LAYOUT, display_path, shown
@@ -11,8 +11,7 @@ from quiz.deck.result import LoadResult
 from quiz.words import plural
 
 
-@dataclass(frozen=True, slots=True)
-class CheckReport:
+class CheckReport(NamedTuple):
     """The decks checked and every error and warning found in them."""
 
     results: tuple[LoadResult, ...]

@@ -24,7 +24,6 @@ import marshal
 import os
 import pickle
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,11 +34,11 @@ from quiz.deck.limits import MAX_BYTES
 from quiz.deck.result import LoadResult
 from quiz.files import FileProblem, open_plain_file
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 """Bump when `Deck` or anything it holds changes shape, so old pickles are not read, or
 when a deck that loaded may now be refused (4: a source file outside the deck's folder;
 5: a cloze's `accept`; 6: questions kept encoded, built when reached; 7: `Deck` defined
-in `quiz.deck.deck`, which old pickles do not name)."""
+in `quiz.deck.deck`, which old pickles do not name; 8: `Deck` and `Source` named tuples)."""
 
 MAX_CACHE_BYTES = 256 * 2**20
 """The most the cache folder holds: a 100,000-question deck takes about 15 MB."""
@@ -79,7 +78,7 @@ def _stored(result: LoadResult, deck: Deck, entry: Path) -> LoadResult:
     if not _write(entry, dump):
         return result
     _prune(entry.parent, keep=entry)
-    return replace(result, cache_key=_cache_key(entry, link))
+    return result._replace(cache_key=_cache_key(entry, link))
 
 
 def _cache_key(entry: Path, link: tuple[str, str | None] | None) -> str:
@@ -158,9 +157,9 @@ def _read(entry: Path, path: Path) -> tuple[Deck, tuple[str, str | None] | None]
         file = path.parent / named
         if digest is None or _file_digest(file) != digest:
             return None
-        source = replace(source, file=file)
+        source = source._replace(file=file)
     _mark_used(entry)
-    return replace(deck, path=path, source=source), link
+    return deck._replace(path=path, source=source), link
 
 
 def _write(entry: Path, dump: Callable[[BinaryIO], object]) -> bool:

@@ -3,15 +3,17 @@ question classes (`quiz.deck.model`, which offers these too).
 
 Apart so that a deck from the cache opens without defining the question classes: its
 questions are built when first reached (`quiz.deck.questions`), and `quiz check` of an
-unchanged deck, or `quiz stats`, may never reach one.
+unchanged deck, or `quiz stats`, may never reach one. Named tuples, not frozen
+dataclasses as the questions are: `dataclasses` imports `inspect` (with `ast`, `dis` and
+`tokenize`), a third of what `import yaml` costs, and those two commands need no other
+dataclass; a change is made with `_replace`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.deck.languages import ENGLISH, KNOWN_ARTICLES
 
@@ -22,8 +24,7 @@ QUESTION_TYPES = ("choice", "multi", "truefalse", "text", "cloze", "order")
 """The question types, in the order the app lists them everywhere."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
+class Source(NamedTuple):
     """Where a deck's questions come from; `file` enables the quote check."""
 
     title: str = ""
@@ -32,24 +33,34 @@ class Source:
     file: Path | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Deck:
+class Deck(NamedTuple):
     """One YAML file: a titled, ordered collection of questions with stable ids.
 
     `questions` builds each question when first reached (`quiz.deck.questions`): a big
     deck opens, and its list entry is counted, without building them all. `articles` are
     those a typed answer may start with (`the MNLA` for `MNLA`): the ones the deck lists,
-    or those of its `language`.
+    or those of its `language`. `path` takes no part in equality: a deck is what it holds.
     """
 
     id: str
     title: str
     questions: Questions
     description: str = ""
-    source: Source = field(default_factory=Source)
+    source: Source = Source()
     language: str = ENGLISH
     articles: tuple[str, ...] = KNOWN_ARTICLES[ENGLISH]
-    path: Path | None = field(default=None, compare=False)
+    path: Path | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Deck):
+            return NotImplemented
+        return self[:-1] == other[:-1]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:-1])
 
     def count_by_type(self) -> dict[str, int]:
         """How many questions of each type, in the canonical type order, zeros left out."""

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class DeckError:
+class DeckError(NamedTuple):
     """One problem at one place in one file.
 
     `line` and `column` are 1-based, as editors count them. `hint` says what to write

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from quiz.deck.cache import load_deck_cached
@@ -91,7 +90,7 @@ def _reject_duplicate_deck_ids(results: list[LoadResult]) -> list[LoadResult]:
                 f"deck id '{deck.id}' is already used by {first[deck.id]}",
                 "give each deck its own 'deck:' id",
             )
-            result = replace(result, deck=None, errors=(*result.errors, error))
+            result = result._replace(deck=None, errors=(*result.errors, error))
         elif deck is not None:
             first[deck.id] = result.path
         checked.append(result)

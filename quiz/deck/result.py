@@ -3,21 +3,20 @@ back without importing YAML and the validator."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.deck.deck import Deck
 from quiz.deck.errors import DeckError
 
 
-@dataclass(frozen=True, slots=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     """What loading one file gave: a deck when there were no errors, and the errors.
     `folder`: not a deck file but a folder that could not be listed (its one error)."""
 
     path: Path
     deck: Deck | None
-    errors: tuple[DeckError, ...] = field(default=())
+    errors: tuple[DeckError, ...] = ()
     folder: bool = False
     cache_key: str = ""
     """What the deck cache knows these bytes by, with those of the deck's source file (see

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from quiz.store.database import Database, StoreError
 from quiz.store.instants import from_timestamp, timestamp
@@ -23,8 +23,7 @@ _COLUMNS = "question_id, suspended_at, buried_until, leech_at, leech_fingerprint
 _SELECT_MARK = f"SELECT {_COLUMNS} FROM card_marks WHERE deck_id = ? AND question_id = ?"
 
 
-@dataclass(frozen=True, slots=True)
-class MarkRow:
+class MarkRow(NamedTuple):
     """One card's marks; None where it has none of that kind."""
 
     question_id: str

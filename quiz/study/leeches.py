@@ -15,7 +15,7 @@ through the scheduler: phases follow the ratings alone, whatever the times and f
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from quiz.deck.fingerprint import content_fingerprint
@@ -71,8 +71,7 @@ def leech_mark(question_id: str, fingerprint: str) -> Change:
 
     def mark(before: MarkRow | None, now: datetime) -> MarkRow:
         marks = before or MarkRow(question_id)
-        return replace(
-            marks,
+        return marks._replace(
             suspended_at=marks.suspended_at or now,
             buried_until=None,
             leech_at=marks.leech_at or now,

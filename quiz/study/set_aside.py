@@ -10,7 +10,7 @@ and a card never studied is still new. The marks are kept in the store
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import Enum
 
@@ -50,8 +50,8 @@ def set_aside(
     def change(before: MarkRow | None, now: datetime) -> MarkRow:
         marks = before or MarkRow(question_id)
         if how is Aside.SUSPEND:
-            return replace(marks, suspended_at=marks.suspended_at or now)
-        return replace(marks, buried_until=next_day(now, tz))
+            return marks._replace(suspended_at=marks.suspended_at or now)
+        return marks._replace(buried_until=next_day(now, tz))
 
     before, after = change_mark(db, deck_id, question_id, change)
     return SetAside(deck_id, question_id, how, before, after)

@@ -134,8 +134,8 @@ def test_deck_names_nest_only_the_section(title: str, section: str, name: str) -
 
 
 def test_only_web_addresses_become_links(deck: Deck) -> None:
-    unsafe = dataclasses.replace(deck, source=Source(title="T", url="javascript:alert(1)"))
-    linked = dataclasses.replace(deck, source=Source(url="https://example.org/", license="CC0"))
+    unsafe = deck._replace(source=Source(title="T", url="javascript:alert(1)"))
+    linked = deck._replace(source=Source(url="https://example.org/", license="CC0"))
     assert field(unsafe, "capital", "Source URL") == ""
     assert field(unsafe, "capital", "Source") == "T"
     assert field(linked, "capital", "Source URL") == "https://example.org/"
@@ -150,7 +150,7 @@ def test_content_hash_follows_what_the_learner_sees(deck: Deck) -> None:
     for change in ({"prompt": "Other?"}, {"tags": ("new",)}, {"section": "Elsewhere"}):
         edited = dataclasses.replace(question, **change)
         assert question_note(deck, edited).content_hash != base, change
-    retitled = dataclasses.replace(deck, title="Renamed")
+    retitled = deck._replace(title="Renamed")
     assert question_note(retitled, question).content_hash != base
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -141,10 +140,10 @@ def test_text_that_reads_back_differently_names_the_question(
 
 
 def test_a_deck_s_language_and_its_own_articles_are_written(tmp_path: Path) -> None:
-    deck = replace(small_deck(), language="nl", articles=("de", "het", "een"))
+    deck = small_deck()._replace(language="nl", articles=("de", "het", "een"))
     text = deck_text(deck)
     assert "language: nl\narticles: [de, het, een]\n" in text
     write_deck(deck, tmp_path / "nl.yaml")  # it reads back as the same deck
     assert "articles" not in deck_text(
-        replace(small_deck(), language="fr", articles=KNOWN_ARTICLES["fr"])
+        small_deck()._replace(language="fr", articles=KNOWN_ARTICLES["fr"])
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from quiz.deck.model import Deck
@@ -37,7 +36,7 @@ def test_deck_progress_counts_only_the_questions_still_in_the_deck(
 ) -> None:
     record_review(db, scheduler, deck.id, "capital", Rating.Good)
     record_review(db, scheduler, deck.id, "sunni", Rating.Good)
-    smaller = replace(deck, questions=deck.questions[1:])
+    smaller = deck._replace(questions=deck.questions[1:])
     assert deck_progress(db, smaller, db.now()) == DeckProgress(
         0, 4, 1, db.now() + timedelta(minutes=10)
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
@@ -114,7 +113,7 @@ def test_a_removed_question_is_not_studied_but_keeps_its_schedule(
 ) -> None:
     saved = record_review(db, scheduler, deck.id, "capital", Rating.Good).card
     set_time(saved.due)
-    smaller = replace(deck, questions=deck.questions[1:])
+    smaller = deck._replace(questions=deck.questions[1:])
     assert "capital" not in ids(db, smaller, db.now())
     assert load_cards(db, deck.id)["capital"] == saved
     back = StudyQueue(db, deck).head(db.now())
@@ -157,7 +156,7 @@ def test_a_study_session_moves_due_dates_as_fsrs_says(
     """Study whatever is due, rating each card from a script, over three weeks of days."""
     script = {"capital": [3, 3, 3, 3], "sunni": [1, 3, 3, 2, 3], "events": [4, 1, 3, 3]}
     history: dict[str, list[tuple[int, datetime]]] = {question: [] for question in script}
-    small = replace(deck, questions=Questions.of(q for q in deck.questions if q.id in script))
+    small = deck._replace(questions=Questions.of(q for q in deck.questions if q.id in script))
     sitting = StudyQueue(db, small)  # one queue, kept up to date for three weeks
     for step in range(21 * 24 * 6):
         set_time(datetime(2026, 3, 1, 8, tzinfo=UTC) + timedelta(minutes=10 * step))

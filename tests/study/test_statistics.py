@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-from dataclasses import replace
 
 import pytest
 
@@ -55,7 +54,7 @@ def test_the_most_missed_are_those_the_decks_still_hold(
     for question in ("capital", "capital", "sunni", "events", "missions"):
         record_review(db, scheduler, deck.id, question, Rating.Again)
     record_review(db, scheduler, "other", "q", Rating.Again)
-    smaller = replace(deck, questions=Questions.of(q for q in deck.questions if q.id != "sunni"))
+    smaller = deck._replace(questions=Questions.of(q for q in deck.questions if q.id != "sunni"))
     missed = missed_questions(db, [smaller], limit=2)
     assert [(m.question.id, m.misses, m.attempts) for m in missed] == [
         ("capital", 2, 2),
@@ -132,7 +131,7 @@ def test_only_the_kept_questions_are_built(
 def test_question_figures_are_hardest_first_over_the_decks_at_hand(
     db: Database, deck: Deck
 ) -> None:
-    other = replace(deck, id="other", questions=deck.questions[:2])
+    other = deck._replace(id="other", questions=deck.questions[:2])
     history = History(db)
     for deck_id, question, right in (
         ("every-type", "capital", 1.0),

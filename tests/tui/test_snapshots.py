@@ -12,7 +12,6 @@ and look at the report before committing the new SVGs.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
 
 import pytest
 from textual.pilot import Pilot
@@ -172,7 +171,7 @@ def test_bundled_options(bundled: Deck, database: Database, snap_compare: Snap) 
 def test_bundled_flag_dialog(bundled: Deck, database: Database, snap_compare: Snap) -> None:
     """The longest prompt, and the hint wrapped at a word."""
     longest = max(bundled.questions, key=lambda q: len(q.prompt))
-    app = bundled_app(replace(bundled, questions=Questions.of((longest,))), database)
+    app = bundled_app(bundled._replace(questions=Questions.of((longest,))), database)
 
     async def flag(pilot: Pilot[None]) -> None:
         await start_quiz(pilot)
@@ -186,7 +185,7 @@ def test_bundled_flag_dialog(bundled: Deck, database: Database, snap_compare: Sn
 def test_bundled_feedback(bundled: Deck, database: Database, snap_compare: Snap) -> None:
     """The longest explanation and quote: Continue stays in sight, the feedback scrolls."""
     longest = max(bundled.questions, key=lambda q: len(q.explain) + len(q.quote))
-    app = bundled_app(replace(bundled, questions=Questions.of((longest,))), database)
+    app = bundled_app(bundled._replace(questions=Questions.of((longest,))), database)
 
     async def answered(pilot: Pilot[None]) -> None:
         await start_quiz(pilot)
@@ -202,7 +201,7 @@ def test_bundled_results(bundled: Deck, database: Database, snap_compare: Snap) 
         if isinstance(question, ChoiceQuestion):
             firsts.setdefault(question.section, question)
     first, *others = firsts.values()
-    app = bundled_app(replace(bundled, questions=Questions.of((first, *others))), database)
+    app = bundled_app(bundled._replace(questions=Questions.of((first, *others))), database)
 
     async def finished(pilot: Pilot[None]) -> None:
         await start_quiz(pilot, "tab", "space")  # in deck order: `first` is missed
