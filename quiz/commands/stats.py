@@ -27,7 +27,6 @@ from quiz.play import figures
 from quiz.store.database import Database, StoreError, utc_now
 from quiz.store.history import RunKind, SessionRow
 from quiz.study.figures import bars, day_axis, recalled
-from quiz.study.heatmap import heatmap_lines, summary_lines
 from quiz.study.statistics import (
     CHART_DAYS,
     Missed,
@@ -221,6 +220,8 @@ def calendar_text(statistics: Statistics) -> str:
     calendar = statistics.calendar
     if not calendar.total:
         return ""
+    from quiz.study.heatmap import heatmap_lines, summary_lines  # a year with answers only
+
     lines = [*heatmap_lines(calendar), *summary_lines(calendar)]
     title = "Reviews and quiz answers per day, last year"
     return "\n".join([title, *(f"  {line}".rstrip() for line in lines)])
