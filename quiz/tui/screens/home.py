@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, OptionList
+from textual.widgets import Label, OptionList
 
 from quiz.collector import cycle_collector_paused
 from quiz.deck.model import Deck
@@ -28,6 +28,9 @@ from quiz.tui.reader import own_connection
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.widgets.deck_list import DeckList
 from quiz.tui.widgets.footer import Footer
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 
 
 class HomeScreen(Screen[None]):
@@ -85,12 +88,8 @@ class HomeScreen(Screen[None]):
             yield DeckList(self.decks, id="decks")
         with Vertical(id="recent-panel"):
             yield Label("Recent quizzes", classes="heading")
-            yield DataTable(id="recent", cursor_type="none", zebra_stripes=True)
             yield Label("", id="no-history")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#recent", DataTable).add_columns("Deck", "Date", "Score", "%")
 
     def on_screen_resume(self) -> None:
         """Also runs when the screen is first pushed: the figures are read there, once."""
@@ -128,7 +127,12 @@ class HomeScreen(Screen[None]):
         self._show_recent(figures.recent)
 
     def _show_recent(self, rows: Sequence[SessionRow]) -> None:
-        table = self.query_one("#recent", DataTable)
+        note = self.query_one("#no-history", Label)
+        note.display = not rows
+        note.update("History is off for this run." if self.database is None else "No quizzes yet.")
+        table = self._recent_table(made=bool(rows))
+        if table is None:
+            return
         table.clear()
         for row in rows:
             table.add_row(
@@ -137,10 +141,23 @@ class HomeScreen(Screen[None]):
                 figures.score(row.score, row.max_score),
                 figures.percent(row.percent) if row.finished_at else "stopped",
             )
-        note = self.query_one("#no-history", Label)
-        note.display = not rows
-        note.update("History is off for this run." if self.database is None else "No quizzes yet.")
         table.display = bool(rows)
+
+    def _recent_table(self, *, made: bool) -> DataTable[str | Text] | None:
+        """The table of recent quizzes, built (`made`) with the first quiz to list: until
+        then a line says there is none, and the deck list shows without Textual's table."""
+        from textual.widgets import DataTable
+
+        for shown in self.query("#recent").results(DataTable):
+            return shown
+        if not made:
+            return None
+        table: DataTable[str | Text] = DataTable(
+            id="recent", cursor_type="none", zebra_stripes=True
+        )
+        table.add_columns("Deck", "Date", "Score", "%")
+        self.query_one("#recent-panel").mount(table, before="#no-history")
+        return table
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Study keeps its schedules in the store: without one there is nothing to study."""
