@@ -41,16 +41,11 @@ class FeedbackScreen(FlaggableScreen):
         self.record = record
 
     def compose(self) -> ComposeResult:
-        yield ProgressHeader(self.session.deck.title, self.session.total)
+        yield ProgressHeader(self.session)
         with VerticalScroll(id="body"):
             yield AnswerFeedback(self.record.question, self.record)
         yield Button(Content("Continue ⏎"), id="continue", variant="primary")
         yield Footer()
-
-    def on_mount(self) -> None:
-        session = self.session
-        header = self.query_one(ProgressHeader)
-        header.show(session.number, len(session.records), session.score, session.elapsed)
 
     def action_continue(self) -> None:
         self.post_message(self.Continue(self))

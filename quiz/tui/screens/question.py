@@ -37,18 +37,12 @@ class QuestionScreen(FlaggableScreen):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield ProgressHeader(self.session.deck.title, self.session.total)
+        yield ProgressHeader(self.session)
         yield QuestionForm(self.question, self.session.presented(self.question))
         yield Footer()
 
     def on_mount(self) -> None:
-        self._update_header()
         self.set_interval(1, self._tick)
-
-    def _update_header(self) -> None:
-        session = self.session
-        header = self.query_one(ProgressHeader)
-        header.show(session.number, len(session.records), session.score, session.elapsed)
 
     def _tick(self) -> None:
         self.query_one(ProgressHeader).show_time(self.session.elapsed)

@@ -8,10 +8,13 @@ from textual.content import Content
 from textual.widgets import Label, ProgressBar
 
 from quiz.play import figures
+from quiz.play.session import QuizSession
 
 
 class ProgressHeader(Vertical):
-    """Shows where a run is; the screen calls `show` whenever something changes."""
+    """Shows where `session` stands, composed with its figures: a screen that shows it is
+    made anew for each question and each feedback, so only the time changes after that
+    (`show_time`). Set after mounting instead, each label would be laid out again."""
 
     DEFAULT_CSS = """
     ProgressHeader { height: 2; padding: 0 1; background: $panel; }
@@ -23,26 +26,25 @@ class ProgressHeader(Vertical):
     ProgressHeader #score, ProgressHeader #time { width: auto; padding-left: 2; }
     """
 
-    def __init__(self, deck_title: str, total: int) -> None:
+    def __init__(self, session: QuizSession) -> None:
         super().__init__()
-        self.deck_title = deck_title
-        self.total = total
+        self.session = session
 
     def compose(self) -> ComposeResult:
+        session = self.session
         with Horizontal():
-            yield Label(Content(self.deck_title), id="deck-title")
-            yield Label(id="count")
+            yield Label(Content(session.deck.title), id="deck-title")
+            yield Label(f"{session.number} / {session.total}", id="count")
         with Horizontal():
-            yield ProgressBar(self.total, show_percentage=False, show_eta=False)
-            yield Label(id="score")
-            yield Label(id="time")
-
-    def show(self, number: int, answered: int, score: float, elapsed: float) -> None:
-        """Question `number` of the total, `answered` so far, the score and the time."""
-        self.query_one("#count", Label).update(f"{number} / {self.total}")
-        self.query_one(ProgressBar).update(progress=answered)
-        self.query_one("#score", Label).update(f"Score {figures.points(score)}")
-        self.show_time(elapsed)
+            bar = ProgressBar(session.total, show_percentage=False, show_eta=False)
+            bar.progress = len(session.records)
+            yield bar
+            yield Label(f"Score {figures.points(session.score)}", id="score")
+            yield Label(_time(session.elapsed), id="time")
 
     def show_time(self, elapsed: float) -> None:
-        self.query_one("#time", Label).update(f"Time {figures.duration(elapsed)}")
+        self.query_one("#time", Label).update(_time(elapsed))
+
+
+def _time(elapsed: float) -> str:
+    return f"Time {figures.duration(elapsed)}"
