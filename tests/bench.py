@@ -798,6 +798,72 @@ A task wakes every millisecond and keeps the longest gap between two wake-ups: t
 time a key press or a redraw would have waited. Prints that gap (ms), the step it fell in,
 and how long the deck list took to fill in its figures (ms)."""
 
+TEXTUAL_DIALOG = """
+import asyncio, sys, time
+from textual.app import App
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Footer, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+class Options(ModalScreen[None]):
+    CSS = '''
+    Options { align: center middle; }
+    #dialog { width: 90%; height: auto; max-height: 1fr; border: round $primary; padding: 0 1; }
+    #dialog > VerticalScroll, Horizontal, Vertical { height: auto; }
+    SelectionList { max-height: 9; }
+    '''
+
+    def compose(self):
+        with Vertical(id="dialog"):
+            with VerticalScroll():
+                yield Static("What the deck is about, in a sentence or two.", markup=False)
+                with Horizontal():
+                    yield Label("Questions")
+                    yield Input("50", type="integer", max_length=6)
+                    yield Label("of 50")
+                    yield Checkbox("Shuffle the questions", value=True)
+                with Horizontal():
+                    for values in (3, 9):
+                        selections = (Selection(f"Value {n}", n, True) for n in range(values))
+                        yield Vertical(SelectionList(*selections))
+            with Horizontal():
+                yield Button("Start", variant="primary")
+                yield Button("Back")
+        yield Footer()
+
+class Decks(App[None]):
+    def compose(self):
+        yield Static("\\n".join(f"Deck {n}: 50 questions" for n in range(10)))
+        yield Footer()
+
+async def drive(pilot):
+    worst = [0.0]
+
+    async def ticks():
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(0.001)
+            now = time.perf_counter()
+            worst[0] = max(worst[0], now - last)
+            last = now
+
+    await pilot.pause(0.2)
+    ticker = asyncio.create_task(ticks())
+    await asyncio.sleep(0.05)
+    worst[0] = 0.0
+    pilot.app.push_screen(Options())
+    await pilot.pause(0.5)
+    ticker.cancel()
+    print(worst[0] * 1000, file=sys.stderr)
+    pilot.app.exit()
+
+Decks().run(headless=True, size=(80, 24), auto_pilot=drive)
+"""
+"""Textual's own floor for the worst step: a minimal app opening a dialog of the widgets
+the quiz options hold (a description, the count, the shuffle box, two lists of checked
+boxes, two buttons, a footer), timed with the same 1 ms ticker. Prints the longest gap (ms)."""
+
 HEAVY_ANSWERS = 1_000_000
 HEAVY_CARDS = 100_000
 RUN_LENGTH = 20
@@ -881,6 +947,9 @@ def bench_navigation(decks: list[str], heavy: dict[str, str], empty: dict[str, s
     ours, baseline = (run_process(["-c", NAVIGATION, *decks], env) for env in (heavy, empty))
     stall, step, filled = ours.stderr.split()[-3:]
     empty_stall = float(baseline.stderr.split()[-3]) / 1000
+    floor = statistics.median(
+        float(run_process(["-c", TEXTUAL_DIALOG], empty).stderr.split()[-1]) for _ in range(5)
+    )
     return Row(
         f"longest wait of a key or redraw, {HEAVY_ANSWERS:,} answers, {HEAVY_CARDS:,} schedules",
         float(stall) / 1000,
@@ -889,7 +958,8 @@ def bench_navigation(decks: list[str], heavy: dict[str, str], empty: dict[str, s
         limit=STALL_LIMIT,
         notes=f"the same with an empty history; through the statistics, a study sitting's first"
         f" card and a quiz's first question; longest at: {step.replace('_', ' ')}; the deck"
-        f" list's figures filled in {float(filled):,.0f} ms after it was drawn",
+        f" list's figures filled in {float(filled):,.0f} ms after it was drawn; Textual's own"
+        f" floor, a minimal app opening a dialog of the quiz options' widgets: {floor:,.0f} ms",
     )
 
 
