@@ -9,9 +9,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
+
+from quiz.store.database import Database
+from quiz.store.history import History, RunKind
 
 BUNDLED_DECK = Path(__file__).parent.parent / "decks" / "algeria-mali-relations.yaml"
 
@@ -101,7 +105,8 @@ def test_stats_of_unchanged_decks_parse_none_and_define_no_question_class(
         argv=["stats", str(BUNDLED_DECK)], modules=(*modules, "quiz.store.merge")
     )
     env = {**os.environ, "QUIZ_DATA_DIR": str(tmp_path)}
-    (tmp_path / "quiz.sqlite3").touch()  # so that `quiz stats` opens a store
+    with closing(Database(tmp_path / "quiz.sqlite3")) as database:  # a quiz, so figures
+        History(database).start("algeria-mali-relations", "Algeria", RunKind.FULL, 3)
     first, second = (
         subprocess.run(
             [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from quiz.collector import cycle_collector_paused, freeze_survivors
 from quiz.command_list import COMMANDS
-from quiz.deck import Deck
 from quiz.deck.errors import shown
-from quiz.deck.library import load_decks
 from quiz.paths import deck_cache_dir, default_decks_dir, store_path
 
 if TYPE_CHECKING:
+    from quiz.deck import Deck
     from quiz.play.selection import QuizOptions
     from quiz.store.database import Database
     from quiz.study.deck_settings import StudySettings
@@ -99,6 +98,8 @@ def decks_or_report(paths: Sequence[Path]) -> list[Deck] | None:
     why, and nothing opens, so a learner never quizzes on half a deck. Decks come from
     the deck cache while their files are unchanged, so a big deck opens quickly.
     """
+    from quiz.deck.library import load_decks  # the deck cache: `quiz stats` may need none
+
     results = load_decks(paths, cache=deck_cache_dir())
     errors = [error for result in results for error in result.errors]
     for error in errors:
@@ -122,6 +123,8 @@ def readable_decks(paths: Sequence[Path]) -> list[Deck]:
     """
     if not paths and not default_decks_dir().is_dir():
         return []
+    from quiz.deck.library import load_decks
+
     results = load_decks(paths, cache=deck_cache_dir())
     broken = [result.path for result in results if result.deck is None]
     if broken:

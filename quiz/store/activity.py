@@ -55,3 +55,13 @@ def activity(
         period[0] += row["reviews"]
         period[1] += row["answers"]
     return [Activity(reviews, answers) for reviews, answers in counted]
+
+
+def nothing_saved(db: Database) -> bool:
+    """Whether the history holds nothing a learner did: no quiz (answers belong to one), no
+    review and no card set aside. What `quiz stats` would draw of it is empty."""
+    [row] = db.query(
+        "SELECT EXISTS (SELECT 1 FROM sessions) OR EXISTS (SELECT 1 FROM reviews)"
+        " OR EXISTS (SELECT 1 FROM card_marks)"
+    )
+    return not row[0]

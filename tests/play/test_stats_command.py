@@ -37,6 +37,34 @@ def test_no_history_yet(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert not (data_dir / "quiz.sqlite3").exists()  # looking creates nothing
 
 
+def test_an_empty_history_says_so_before_loading_the_figures(data_dir: Path) -> None:
+    """A new learner's history (the store opened, nothing saved yet) prints what its
+    figures come to without the statistics and the decks being loaded."""
+    Database(data_dir / "quiz.sqlite3").close()
+    probe = (
+        "import sys\nfrom quiz.cli import main\nmain(['stats'])\n"
+        "print(sorted(m for m in ('quiz.study.statistics', 'quiz.deck.cache') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=os.environ
+    )
+    assert result.stdout == "No quizzes yet.\n[]\n"
+
+
+def test_a_card_set_aside_alone_is_a_history(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.study.set_aside import Aside, set_aside
+
+    database = Database(data_dir / "quiz.sqlite3")
+    set_aside(database, "every-type", "sunni", Aside.SUSPEND)
+    database.close()
+    assert main(["stats", str(DECKS / "every-type.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("No quizzes yet.\n\nSuspended cards")
+    assert "Every type [bold]test[/bold]  1 card" in out
+
+
 def test_the_history_as_a_table(
     data_dir: Path,
     capsys: pytest.CaptureFixture[str],
@@ -56,7 +84,7 @@ def test_the_history_as_a_table(
     history.finish(retry)
     database.close()
 
-    monkeypatch.setattr("quiz.commands.stats.utc_now", lambda: STARTED + timedelta(hours=1))
+    monkeypatch.setattr("quiz.commands.stats_text.utc_now", lambda: STARTED + timedelta(hours=1))
     assert main(["stats"]) == 0
     lines = capsys.readouterr().out.splitlines()
     date = figures.when(STARTED)

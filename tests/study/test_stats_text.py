@@ -108,7 +108,7 @@ def test_a_year_of_answers_as_a_heat_map(
     made at 08:30 UTC are on the same days)."""
     local_zone("CET-1")
     monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr("quiz.commands.stats.utc_now", lambda: TODAY)
+    monkeypatch.setattr("quiz.commands.stats_text.utc_now", lambda: TODAY)
     database = Database(tmp_path / "quiz.sqlite3")
     add_history(database, a_year())
     database.close()
