@@ -13,10 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from textual import events
-from textual._time import get_time  # the clock of `Message.time`, which Textual stamps keys with
 from textual.app import App, SystemCommand
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -30,6 +27,7 @@ from quiz.store.database import Database, StoreError
 from quiz.store.history import History
 from quiz.tui.commands import QuizCommands
 from quiz.tui.flow import QuizFlow
+from quiz.tui.key_timing import KeyTimingApp
 from quiz.tui.screen_styles import add_screen_styles
 from quiz.tui.screens.flaggable import FlaggableScreen
 from quiz.tui.screens.question import QuestionScreen
@@ -77,7 +75,7 @@ every screen open, which costs more than reading the file up front; the screens 
 come later bring theirs when first shown (each names its files in `CSS_PATH`)."""
 
 
-class QuizApp(App[None]):
+class QuizApp(KeyTimingApp):
     """Quiz on a deck or study its due cards; every answer and review saved as given."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "widgets/question_form.tcss"]
@@ -125,8 +123,6 @@ class QuizApp(App[None]):
         self._ask_learner = ask_learner
         """Set for a tab of `quiz serve --learners`: the store comes from the name asked
         first, and `database` is None until then."""
-        self._revealed_at = float("-inf")
-        """When a screen last closed: keys read before then were meant for it (`on_event`)."""
 
     def on_mount(self) -> None:
         # What the app has made by its first screen lives as long as it: out of the cycle
@@ -413,19 +409,6 @@ class QuizApp(App[None]):
         if action == "quit" and parameters:  # q, not ctrl+q or the palette
             return not (isinstance(below, FlaggableScreen) and below.ASKING)
         return True
-
-    def pop_screen(self) -> AwaitComplete:
-        """Close the screen on top; the keys read before it closed will not reach the one below."""
-        self._revealed_at = get_time()
-        return super().pop_screen()
-
-    async def on_event(self, event: events.Event) -> None:
-        """Drop the keys read before the last screen closed: they were pressed at it (a
-        double escape on the help, a paste), and Textual would match them to the bindings
-        of the screen now on top: a second escape would leave the quiz, a second q quit."""
-        if isinstance(event, events.Key) and event.time <= self._revealed_at:
-            return
-        await super().on_event(event)
 
     def _below_palette(self) -> Screen[object]:
         """The screen the learner is on, even while the command palette covers it."""

@@ -7,14 +7,18 @@ all before any screen changes, so the screen they were meant for sees each of th
 
 from __future__ import annotations
 
-from quiz.deck import Deck
+from textual.widgets import Input
+
+from quiz.deck import Deck, TextQuestion
 from quiz.store.database import Database
 from quiz.store.history import History
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.study_answer import StudyAnswerScreen
+from quiz.tui.widgets.multi_choice import MultiChoice
 
 from .conftest import (
     Clock,
@@ -162,3 +166,41 @@ async def test_help_closed_with_q_twice_does_not_quit(app: QuizApp) -> None:
         await press_at_once(pilot, "q", "q")
         assert stack(app) == ["HomeScreen"]
         assert app.is_running
+
+
+async def test_an_answer_typed_ahead_of_the_next_question_is_kept(app: QuizApp) -> None:
+    """Enter on the feedback and the first letters of the next answer in one read: the letters
+    are the learner's answer, not keys pressed at the feedback, and land in the answer box."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        session = screen.session
+        while not isinstance(session.questions[len(session.records) + 1], TextQuestion):
+            await answer_right(pilot)
+            await pilot.press("enter")
+        await answer_right(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        await press_at_once(pilot, "enter", "m", "a", "l", "i")
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.query_one(Input).value == "mali"
+
+
+async def test_a_note_typed_ahead_of_the_flag_dialog_is_kept(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot, "tab", "space")  # the choice question: `!` flags
+        await press_at_once(pilot, "exclamation_mark", "o", "l", "d")
+        assert stack(app) == ["HomeScreen", "QuestionScreen", "FlagScreen"]
+        assert app.screen.query_one("#note", Input).value == "old"
+
+
+async def test_letters_after_a_repeated_key_reach_no_choice_question(app: QuizApp) -> None:
+    """Only an answer box takes letters typed ahead: on a choice question a letter could be a
+    key that answers it."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot, "tab", "space")
+        await answer_right(pilot)
+        await press_at_once(pilot, "enter", "enter", "1")
+        assert stack(app) == ["HomeScreen", "QuestionScreen"]
+        assert "2 / 6" in shown(app)
+        assert app.screen.query_one(MultiChoice).selected == []  # `1` would tick the first

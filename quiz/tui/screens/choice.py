@@ -7,7 +7,9 @@ can post a choice twice. By the time the second arrives, the first has moved on 
 screen, or to another run: acted on there, it would do what the learner never asked (retry a
 retry with nothing missed, start a second quiz, put an old card's flag over the next card).
 So a choice names the screen it was made on, and the app drops it once that screen is gone
-or covered.
+or covered. And the screen that chose drops the keys read with the choosing key, except the
+letters of what comes next: Enter on the feedback and the first letters of the next answer,
+typed quickly, reach the next question's answer box.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from textual._time import get_time  # the clock of `Message.time`, which Textual stamps keys with
 from textual.await_complete import AwaitComplete
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -31,6 +34,30 @@ class Choice(Message):
     @property
     def stale(self) -> bool:
         return not self.screen.is_active
+
+
+@dataclass
+class TypedAhead(Message):
+    """A letter read with the key that made a choice: typed for the screen that comes next."""
+
+    key: str
+    character: str | None
+
+
+class ChoosingScreen(Screen[ResultT]):
+    """A screen the learner leaves by a choice, posted with `choose`.
+
+    The keys read with the choosing key come after it, before the choice has replaced the
+    screen: the app drops those that mean something here (a double Enter, a rating pressed
+    twice) and hands the letters to the next screen's answer box (`QuizApp.on_key`).
+    """
+
+    chose_at = float("-inf")
+    """When the learner last chose here, on the clock Textual stamps keys with."""
+
+    def choose(self, choice: Choice) -> None:
+        self.chose_at = get_time()
+        self.post_message(choice)
 
 
 class Dialog(ModalScreen[ResultT]):

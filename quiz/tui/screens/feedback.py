@@ -48,7 +48,7 @@ class FeedbackScreen(FlaggableScreen):
         yield Footer()
 
     def action_continue(self) -> None:
-        self.post_message(self.Continue(self))
+        self.choose(self.Continue(self))
 
     @on(Button.Pressed, "#continue")
     def _pressed(self) -> None:

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding
-from textual.screen import Screen
 
 from quiz.deck.model import AnyQuestion, Deck
-from quiz.tui.screens.choice import Choice
+from quiz.tui.screens.choice import Choice, ChoosingScreen
 
 FLAG_KEY = "exclamation_mark"
 FLAG_KEY_WHILE_TYPING = "ctrl+f"
@@ -28,7 +27,7 @@ FLAG_BINDINGS = (
 screen's main keys (bindings inherited from a base class would come first)."""
 
 
-class FlaggableScreen(Screen[None]):
+class FlaggableScreen(ChoosingScreen[None]):
     """Shows `question` of `deck`; posts `Flag` when the learner presses the flag key.
 
     `typing`: the answer on this screen is typed, so `!` belongs to the input.
@@ -58,4 +57,4 @@ class FlaggableScreen(Screen[None]):
         return True
 
     def action_flag(self, _key: str) -> None:
-        self.post_message(self.Flag(self, self.deck, self.question))
+        self.choose(self.Flag(self, self.deck, self.question))

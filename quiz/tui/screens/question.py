@@ -50,4 +50,4 @@ class QuestionScreen(FlaggableScreen):
     @on(QuestionForm.Answered)
     def _answered(self, event: QuestionForm.Answered) -> None:
         event.stop()
-        self.post_message(self.Answered(self, event.given))
+        self.choose(self.Answered(self, event.given))

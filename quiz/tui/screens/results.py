@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Label, Static
 
 from quiz.play import figures
@@ -21,7 +20,7 @@ from quiz.play.breakdown import Tally
 from quiz.play.scoring import given_text
 from quiz.play.session import AnswerRecord, QuizSession
 from quiz.tui.commands import PaletteScreen
-from quiz.tui.screens.choice import Choice
+from quiz.tui.screens.choice import Choice, ChoosingScreen
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
 
@@ -56,7 +55,7 @@ def tally_table(heading: str, tallies: Iterable[Tally]) -> Table:
     return table
 
 
-class ResultsScreen(PaletteScreen, Screen[None]):
+class ResultsScreen(PaletteScreen, ChoosingScreen[None]):
     """Shows how a run went; posts `Chosen` with what to do next."""
 
     CSS_PATH = "results.tcss"
@@ -120,7 +119,7 @@ class ResultsScreen(PaletteScreen, Screen[None]):
         return True
 
     def action_choose(self, choice: Next) -> None:
-        self.post_message(self.Chosen(self, choice))
+        self.choose(self.Chosen(self, choice))
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -15,11 +15,11 @@ from textual.widgets.selection_list import Selection
 
 from quiz.deck.model import Deck
 from quiz.play.selection import QuizOptions
-from quiz.tui.screens.choice import Choice, Dialog
+from quiz.tui.screens.choice import Choice, ChoosingScreen, Dialog
 from quiz.tui.widgets.footer import Footer
 
 
-class SetupScreen(Dialog[None]):
+class SetupScreen(Dialog[None], ChoosingScreen[None]):
     """Posts `Start` with the chosen options, or closes when the learner backs out.
 
     The quiz takes the dialog's place: closing it first would show the deck list again
@@ -96,7 +96,7 @@ class SetupScreen(Dialog[None]):
         if not chosen or (options.count is not None and options.count < 1):
             self.notify("No questions match these options.", severity="warning")
             return
-        self.post_message(self.Start(self, self.deck, options))
+        self.choose(self.Start(self, self.deck, options))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

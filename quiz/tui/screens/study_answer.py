@@ -64,4 +64,4 @@ class StudyAnswerScreen(StudyCardScreen):
     @on(RatingBar.Rated)
     def _rated(self, event: RatingBar.Rated) -> None:
         event.stop()
-        self.post_message(self.Rated(self, event.rating))
+        self.choose(self.Rated(self, event.rating))

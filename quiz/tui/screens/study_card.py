@@ -51,4 +51,4 @@ class StudyCardScreen(PaletteScreen, FlaggableScreen):
         self.session = session
 
     def action_set_aside(self, how: str) -> None:
-        self.post_message(self.SetAside(self, Aside(how)))
+        self.choose(self.SetAside(self, Aside(how)))

@@ -59,9 +59,9 @@ class StudyQuestionScreen(StudyCardScreen):
         return super().check_action(action, parameters)
 
     def action_flip(self, _key: str) -> None:
-        self.post_message(self.Flipped(self))
+        self.choose(self.Flipped(self))
 
     @on(QuestionForm.Answered)
     def _answered(self, event: QuestionForm.Answered) -> None:
         event.stop()
-        self.post_message(self.Answered(self, event.given))
+        self.choose(self.Answered(self, event.given))

@@ -1,0 +1,89 @@
+"""Keys that arrive while the screens change: each goes where the learner meant it.
+
+A terminal read can hold several keys (a quick double press, a paste, a fast typist), and
+Textual hands each to whatever is on top when its turn comes, which is not always the
+screen it was pressed at:
+
+- keys read before a screen closed were pressed at it, not at the one it uncovers (a
+  second escape would leave the quiz under the help);
+- keys read with the key that made a choice reach the choosing screen before the choice
+  replaces it (Enter on the feedback, then the first letters of the next answer);
+- keys read while a new screen is being built reach no widget, as nothing there has the
+  focus yet.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from textual import events
+from textual._time import get_time  # the clock of `Message.time`, which Textual stamps keys with
+from textual.app import App
+from textual.await_complete import AwaitComplete
+
+from quiz.tui.screens.choice import ChoosingScreen, TypedAhead
+
+
+class KeyTimingApp(App[None]):
+    """An app that hands each key to the screen it was meant for."""
+
+    def __init__(self, *, css_path: list[str | PurePath]) -> None:
+        super().__init__(css_path=css_path)
+        self._revealed_at = float("-inf")
+        """When a screen last closed: keys read before then were meant for it."""
+        self._early_keys: list[tuple[events.Key, bool]] = []
+        """Keys read before the screen on top could take them, in order, each with whether
+        it was typed ahead of a choice."""
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close the screen on top; the keys read before it closed will not reach the one below."""
+        self._revealed_at = get_time()
+        return super().pop_screen()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Drop the keys read before the last screen closed: they were pressed at it (a
+        double escape on the help, a paste), and Textual would match them to the bindings
+        of the screen now on top: a second escape would leave the quiz, a second q quit."""
+        if isinstance(event, events.Key):
+            if event.time <= self._revealed_at:
+                return
+            if self._early_keys or not self.screen.is_mounted:
+                self._hold_key(event)
+                return
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that no widget took, before the bindings: one read with the key that made
+        a choice here is not for this screen. A letter unbound here is the start of what
+        the learner types next, sent after the choice to wait for the next screen."""
+        screen = self.screen
+        if not isinstance(screen, ChoosingScreen) or event.time > screen.chose_at:
+            return
+        event.prevent_default()
+        if event.is_printable and event.key not in screen.active_bindings:
+            screen.post_message(TypedAhead(event.key, event.character))
+
+    def on_typed_ahead(self, message: TypedAhead) -> None:
+        self._hold_key(events.Key(message.key, message.character), typed_ahead=True)
+
+    def _hold_key(self, key: events.Key, *, typed_ahead: bool = False) -> None:
+        """Hand a key on once the screen on top is built: until then nothing there has the
+        focus, and Textual would give the key to no widget. A key typed ahead of a choice
+        goes only into a text box (the next answer), never to a binding."""
+        self._early_keys.append((key, typed_ahead))
+        if len(self._early_keys) == 1:
+            self.screen.call_later(self.call_later, self._release_keys)
+
+    async def _release_keys(self) -> None:
+        """Hand the held keys on, in the order they were read, once their screen is built."""
+        from textual.widgets import Input  # loaded by any screen with an answer box
+
+        while self._early_keys:
+            if not self.screen.is_mounted:
+                self.screen.call_later(self.call_later, self._release_keys)
+                return
+            key, typed_ahead = self._early_keys.pop(0)
+            if typed_ahead and not isinstance(self.focused, Input):
+                continue
+            if key.time > self._revealed_at:
+                await super().on_event(key)
