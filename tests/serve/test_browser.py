@@ -168,9 +168,8 @@ def study_and_statistics(tab: Browser) -> None:
     answer_right(tab)
     tab.wait_for("Good")
     tab.press("3")
-    tab.wait_for("Two questions")
+    wait_until(lambda: saved_reviews() == 1, "the rating saved as a review")
     keep_screenshot(tab, "study")
-    assert saved_reviews() == 1
 
 
 PROMPTS = {"border": "share a border", "capital": "capital of Mali"}
