@@ -23,6 +23,9 @@ from textual.await_complete import AwaitComplete
 
 from quiz.tui.screens.choice import ChoosingScreen, TypedAhead
 
+BUILD_CHECK_SECONDS = 0.005
+"""How often held keys look again for their screen being built (which takes 50-200 ms)."""
+
 
 class KeyTimingApp(App[None]):
     """An app that hands each key to the screen it was meant for."""
@@ -72,7 +75,7 @@ class KeyTimingApp(App[None]):
         goes only into a text box (the next answer), never to a binding."""
         self._early_keys.append((key, typed_ahead))
         if len(self._early_keys) == 1:
-            self.screen.call_later(self.call_later, self._release_keys)
+            self.call_later(self._release_keys)
 
     async def _release_keys(self) -> None:
         """Hand the held keys on, in the order they were read, once their screen is built."""
@@ -80,7 +83,9 @@ class KeyTimingApp(App[None]):
 
         while self._early_keys:
             if not self.screen.is_mounted:
-                self.screen.call_later(self.call_later, self._release_keys)
+                # Asked again by the app's own timer: a screen switched out before it was
+                # built never runs what is left in its queue.
+                self.set_timer(BUILD_CHECK_SECONDS, self._release_keys)
                 return
             key, typed_ahead = self._early_keys.pop(0)
             if typed_ahead and not isinstance(self.focused, Input):

@@ -7,6 +7,10 @@ all before any screen changes, so the screen they were meant for sees each of th
 
 from __future__ import annotations
 
+import asyncio
+
+from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from quiz.deck import Deck, TextQuestion
@@ -30,6 +34,18 @@ from .conftest import (
     start_quiz,
     study_app,
 )
+
+
+async def reach_feedback_before_a_text_question(pilot: Pilot[None]) -> None:
+    """Answer the questions up to the feedback of the one before a typed question."""
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    session = screen.session
+    while not isinstance(session.questions[len(session.records) + 1], TextQuestion):
+        await answer_right(pilot)
+        await pilot.press("enter")
+    await answer_right(pilot)
+    assert isinstance(pilot.app.screen, FeedbackScreen)
 
 
 def stack(app: QuizApp) -> list[str]:
@@ -173,14 +189,7 @@ async def test_an_answer_typed_ahead_of_the_next_question_is_kept(app: QuizApp) 
     are the learner's answer, not keys pressed at the feedback, and land in the answer box."""
     async with app.run_test(size=(80, 24)) as pilot:
         await start_quiz(pilot)
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
-        session = screen.session
-        while not isinstance(session.questions[len(session.records) + 1], TextQuestion):
-            await answer_right(pilot)
-            await pilot.press("enter")
-        await answer_right(pilot)
-        assert isinstance(app.screen, FeedbackScreen)
+        await reach_feedback_before_a_text_question(pilot)
         await press_at_once(pilot, "enter", "m", "a", "l", "i")
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.query_one(Input).value == "mali"
@@ -204,3 +213,18 @@ async def test_letters_after_a_repeated_key_reach_no_choice_question(app: QuizAp
         assert stack(app) == ["HomeScreen", "QuestionScreen"]
         assert "2 / 6" in shown(app)
         assert app.screen.query_one(MultiChoice).selected == []  # `1` would tick the first
+
+
+async def test_a_key_read_while_the_next_question_is_built_waits_for_it(app: QuizApp) -> None:
+    """A letter typed just after the feedback has gone, while the question taking its place
+    has no answer box yet, lands in the box once it is there."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        await reach_feedback_before_a_text_question(pilot)
+        app.screen.post_message(FeedbackScreen.Continue(app.screen))  # Enter, without a pause
+        while not isinstance(app.screen, QuestionScreen):
+            await asyncio.sleep(0)
+        assert not app.screen.is_mounted
+        await app.on_event(events.Key("m", "m"))  # as the app's loop hands it a key read now
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "m"
