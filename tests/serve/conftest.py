@@ -50,10 +50,14 @@ def wait_until(condition: Callable[[], bool], what: str, seconds: float = WAIT_S
 
 
 def alive(pid: int) -> bool:
-    """Whether process `pid` runs (a zombie has ended)."""
+    """Whether process `pid` runs (a zombie has ended).
+
+    A process reaped while its stat file is read leaves the file open but unreadable:
+    `ProcessLookupError` then, rather than `FileNotFoundError`.
+    """
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return False
     return stat.rpartition(")")[2].split()[0] != "Z"
 
