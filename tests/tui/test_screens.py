@@ -18,7 +18,7 @@ from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.widgets.order_list import OrderList
 
-from .conftest import answer_right, asked, shown, start_quiz, toasts
+from .conftest import Clock, answer_right, asked, screen_text, shown, start_quiz, toasts
 
 
 async def reach(pilot: Pilot[None], kind: str) -> QuestionScreen:
@@ -185,3 +185,34 @@ async def test_long_text_wraps_and_follows_resizes(tmp_path: Path, database: Dat
         assert app.screen.size.width == 60
         assert "END-OF-PROMPT" in shown(app)
         assert "END-OF-CHOICE" in shown(app)
+
+
+async def test_the_header_cuts_a_long_title_short_and_keeps_the_time(
+    tmp_path: Path, database: Database, clock: Clock
+) -> None:
+    """The header is one widget drawing two lines: the count, the score and the time must
+    stay in sight whatever the title's length and the terminal's width."""
+    deck_file = tmp_path / "long-title.yaml"
+    title = "The [b]relations[/b] of Algeria and Mali " * 4 + "END-OF-TITLE"
+    question = {"id": "q", "type": "truefalse", "prompt": "True?", "answer": True}
+    deck_file.write_text(yaml.safe_dump({"deck": "t", "title": title, "questions": [question]}))
+    app = QuizApp([load_deck_or_raise(deck_file)], database=database, clock=clock.monotonic)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        top, progress = screen_text(app).splitlines()[:2]
+        assert top.startswith(" The [b]relations[/b] of Algeria")
+        assert top.endswith("… 1 / 1")
+        assert "END-OF-TITLE" not in top
+        assert progress.endswith("━  Score 0  Time 0:00")
+        clock.seconds += 65
+        await pilot.pause(1.1)  # the question screen redraws the time every second
+        assert screen_text(app).splitlines()[1].endswith("Time 1:05")
+        await pilot.resize_terminal(40, 24)
+        await pilot.pause()
+        top, progress = screen_text(app).splitlines()[:2]
+        assert len(top) <= 40
+        assert top.endswith("… 1 / 1")
+        assert progress.endswith("━  Score 0  Time 1:05")
+        await pilot.resize_terminal(12, 24)
+        await pilot.pause()
+        assert screen_text(app).splitlines()[0].endswith("1 / 1")
