@@ -6,6 +6,10 @@ screen it was pressed at:
 
 - keys read before a screen closed were pressed at it, not at the one it uncovers (a
   second escape would leave the quiz under the help);
+- the key that closed a screen, pressed again at once, is the same press doubled: a quick
+  double tap, or the second of two escapes, which Textual's parser holds back for 100 ms
+  (to tell a lone escape from the start of an escape sequence) and so reads after the
+  first has closed the help;
 - keys read with the key that made a choice reach the choosing screen before the choice
   replaces it (Enter on the feedback, then the first letters of the next answer);
 - keys read while a new screen is being built reach no widget, as nothing there has the
@@ -14,6 +18,7 @@ screen it was pressed at:
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import PurePath
 
 from textual import events
@@ -26,6 +31,11 @@ from quiz.tui.screens.choice import ChoosingScreen, TypedAhead
 BUILD_CHECK_SECONDS = 0.005
 """How often held keys look again for their screen being built (which takes 50-200 ms)."""
 
+DOUBLE_PRESS_SECONDS = 0.3
+"""How soon after a key closed a screen the same key counts as that press doubled rather
+than a new one: past Textual's 100 ms hold on an escape and a quick double tap (60-150 ms),
+short of a learner who looks at the screen uncovered and then decides (over 250 ms)."""
+
 
 class KeyTimingApp(App[None]):
     """An app that hands each key to the screen it was meant for."""
@@ -34,6 +44,10 @@ class KeyTimingApp(App[None]):
         super().__init__(css_path=css_path)
         self._revealed_at = float("-inf")
         """When a screen last closed: keys read before then were meant for it."""
+        self._closing_key: str | None = None
+        """The last key read before a screen closed: the one that closed it, or read with it."""
+        self._keys_read: deque[events.Key] = deque(maxlen=16)
+        """The latest keys read, in order: what came just before a key read with a choice."""
         self._early_keys: list[tuple[events.Key, bool]] = []
         """Keys read before the screen on top could take them, in order, each with whether
         it was typed ahead of a choice."""
@@ -41,6 +55,7 @@ class KeyTimingApp(App[None]):
     def pop_screen(self) -> AwaitComplete:
         """Close the screen on top; the keys read before it closed will not reach the one below."""
         self._revealed_at = get_time()
+        self._closing_key = self._keys_read[-1].key if self._keys_read else None
         return super().pop_screen()
 
     async def on_event(self, event: events.Event) -> None:
@@ -48,23 +63,46 @@ class KeyTimingApp(App[None]):
         double escape on the help, a paste), and Textual would match them to the bindings
         of the screen now on top: a second escape would leave the quiz, a second q quit."""
         if isinstance(event, events.Key):
-            if event.time <= self._revealed_at:
+            if event.time <= self._revealed_at or self._doubles_closing_key(event):
                 return
+            self._keys_read.append(event)
             if self._early_keys or not self.screen.is_mounted:
                 self._hold_key(event)
                 return
         await super().on_event(event)
 
+    def _doubles_closing_key(self, key: events.Key) -> bool:
+        """Whether `key` is the key that closed the last screen, pressed again at once."""
+        return key.key == self._closing_key and key.time - self._revealed_at < DOUBLE_PRESS_SECONDS
+
     def on_key(self, event: events.Key) -> None:
         """A key that no widget took, before the bindings: one read with the key that made
-        a choice here is not for this screen. A letter unbound here is the start of what
-        the learner types next, sent after the choice to wait for the next screen."""
+        a choice here is not for this screen. Typed text is the start of the learner's next
+        answer, sent after the choice to wait for the next screen; other keys are dropped."""
         screen = self.screen
         if not isinstance(screen, ChoosingScreen) or event.time > screen.chose_at:
             return
         event.prevent_default()
-        if event.is_printable and event.key not in screen.active_bindings:
+        if self._typed_ahead(event, screen):
             screen.post_message(TypedAhead(event.key, event.character))
+
+    def _typed_ahead(self, key: events.Key, screen: ChoosingScreen[object]) -> bool:
+        """Whether `key`, read with a choice on `screen`, is typed text rather than a key
+        pressed at the screen: a character unbound here, or a letter (a q after Enter on the
+        feedback starts "Quebec"), unless it repeats the key before it (r r on the results,
+        t t on a true/false: one choice pressed twice). A bound digit or sign is a choice
+        pressed twice, or two (3 4 on a study card)."""
+        if not key.is_printable:
+            return False
+        if key.key not in screen.active_bindings:
+            return True
+        return bool(key.character and key.character.isalpha()) and not self._repeats(key)
+
+    def _repeats(self, key: events.Key) -> bool:
+        """Whether `key` was read straight after the same key."""
+        read = list(self._keys_read)
+        earlier = read[: next((i for i, k in enumerate(read) if k is key), 0)]
+        return bool(earlier) and earlier[-1].key == key.key
 
     def on_typed_ahead(self, message: TypedAhead) -> None:
         self._hold_key(events.Key(message.key, message.character), typed_ahead=True)

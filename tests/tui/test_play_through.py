@@ -8,6 +8,7 @@ from quiz.deck import Deck
 from quiz.store.database import Database
 from quiz.store.history import History
 from quiz.tui.app import QuizApp
+from quiz.tui.key_timing import DOUBLE_PRESS_SECONDS
 from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
@@ -163,6 +164,7 @@ async def test_escape_leaves_the_quiz_and_the_home_shows_it(
         await pilot.press("escape")  # stays
         assert isinstance(app.screen, QuestionScreen)
         assert "2 / 6" in shown(app)
+        await pilot.pause(DOUBLE_PRESS_SECONDS)  # sooner, an escape is the last one doubled
         await pilot.press("escape", "enter")  # leaves
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
