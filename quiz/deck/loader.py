@@ -9,6 +9,8 @@ anything), nodes → model (`validate.py`). Places are given as an editor shows 
 
 from __future__ import annotations
 
+from collections.abc import Generator, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -16,9 +18,10 @@ import yaml
 
 from quiz.collector import cycle_collector_paused
 from quiz.deck.errors import DeckError, DeckLoadError
+from quiz.deck.left_open import left_open
 from quiz.deck.limits import MAX_BYTES, MAX_VALUES
 from quiz.deck.model import Deck
-from quiz.deck.reading import Lines, scan
+from quiz.deck.reading import Scan, scan
 from quiz.deck.result import LoadResult
 from quiz.deck.validate import DeckValidator, Written
 from quiz.deck.yaml_errors import content, explain
@@ -135,7 +138,7 @@ def _read_yaml(path: Path, file: BinaryIO) -> tuple[yaml.Node | None, Written, l
         node = loader.get_single_node()
         return node, Written(found.lines, found.length, MAX_VALUES - loader.values_left), []
     except yaml.MarkedYAMLError as exc:
-        return None, Written(found.lines), [_yaml_error(path, exc, found.lines, file)]
+        return None, Written(found.lines), [_yaml_error(path, exc, found, file)]
     except TooManyValues as exc:
         mark = exc.parent.start_mark if exc.parent is not None else None
         line, column = found.lines.place(mark) if mark else (1, 1)
@@ -178,25 +181,53 @@ def _position(file: BinaryIO, offset: int) -> tuple[int, int]:
     return data.count(b"\n") + 1, column
 
 
-def _yaml_error(path: Path, exc: yaml.MarkedYAMLError, lines: Lines, file: BinaryIO) -> DeckError:
+def _yaml_error(path: Path, exc: yaml.MarkedYAMLError, found: Scan, file: BinaryIO) -> DeckError:
+    """The parser's error, at the quote or bracket left open that it most likely comes
+    from, or else at the parser's place, in words for the line found there."""
+    opened = left_open(
+        exc,
+        lambda: _tokens(file, found.length),
+        found.lines.place,
+        lambda number: _line_and_below(file, number),
+    )
+    if opened is not None:
+        return DeckError(path, *opened)
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or exc.context or "invalid YAML").strip()
-    line, column = lines.place(mark) if mark else (1, 1)
+    line, column = found.lines.place(mark) if mark else (1, 1)
     message, hint = explain(problem, *_line_and_above(file, line))
     return DeckError(path, line, column, message, hint)
 
 
+def _tokens(file: BinaryIO, length: int) -> Generator[yaml.Token, None, None]:
+    """The file's tokens, scanned again from its start once a parse has stopped."""
+    file.seek(0)
+    yield from yaml.scan(CheckedBytes(file, length), Loader=BaseLoader)
+
+
 def _line_and_above(file: BinaryIO, number: int) -> tuple[str, str]:
     """The text of line `number` (1-based) and of the nearest line above it with content,
-    what a parser's message is explained from; each line's first `LINE_START` bytes only."""
-    file.seek(0)
+    what a parser's message is explained from."""
     above = ""
-    for index in range(1, number + 1):
-        text = _line_start(file).decode("utf-8", errors="replace").rstrip("\r\n")
+    for index, text in enumerate(_lines(file), 1):
         if index == number:
             return text, above
         above = text if content(text) else above
     return "", above
+
+
+def _line_and_below(file: BinaryIO, number: int) -> tuple[str, str]:
+    """The text of line `number` (1-based) and of the nearest line below it with content,
+    which tells whether the line's quote or bracket was meant to go on."""
+    lines = islice(_lines(file), number - 1, None)
+    return next(lines, ""), next((text for text in lines if content(text)), "")
+
+
+def _lines(file: BinaryIO) -> Iterator[str]:
+    """The file's lines from its start, each its first `LINE_START` bytes."""
+    file.seek(0)
+    while start := _line_start(file):
+        yield start.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
 LINE_START = 4096

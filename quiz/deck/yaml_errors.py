@@ -34,25 +34,28 @@ FIELD = re.compile(r"([^\s:#'\"\[{][^\s:]*):(?:\s|$)")
 def explain(problem: str, line: str, above: str) -> tuple[str, str]:
     """The message and hint for `problem`, met on `line` below `above` (the nearest line
     above it with content, or '' when there is none)."""
-    indentation = INDENTATION.match(line)
-    assert indentation is not None, "INDENTATION matches the empty string"
-    if "\t" in indentation[0]:
+    if "\t" in line[: indent(line)]:
         return (
             "this line is indented with a tab: YAML indents with spaces, not tabs",
             "replace the tab with spaces",
         )
     message = f"this is not valid YAML: {problem}"
     if "mapping values are not allowed" in problem:
-        field = FIELD.match(line, indentation.end())
-        above_at = INDENTATION.match(above)
-        assert above_at is not None, "INDENTATION matches the empty string"
-        if field and above.strip() and indentation.end() != above_at.end():
+        field = FIELD.match(line, indent(line))
+        if field and above.strip() and indent(line) != indent(above):
             return message, (
                 "check this line's indentation against the line above: "
-                f"'{field[1]}' starts in column {indentation.end() + 1}, "
-                f"the line above in column {above_at.end() + 1}"
+                f"'{field[1]}' starts in column {indent(line) + 1}, "
+                f"the line above in column {indent(above) + 1}"
             )
     return message, next((h for key, h in PARSER_HINTS.items() if key in problem), "")
+
+
+def indent(line: str) -> int:
+    """How many characters of `line` come before its content (dashes of list items count)."""
+    indentation = INDENTATION.match(line)
+    assert indentation is not None, "INDENTATION matches the empty string"
+    return indentation.end()
 
 
 def content(line: str) -> bool:
