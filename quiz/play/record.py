@@ -29,9 +29,11 @@ def given_json(given: Given) -> str:
 
 
 def given_from_json(question: AnyQuestion, text: str) -> Given:
-    """An answer as `given_json` stored it, read back for `question` (a resumed run)."""
+    """An answer as `given_json` stored it, read back for `question` (a resumed run). Only
+    a list becomes a set of picks, so an answer of another form (the question's type has
+    changed since) stays one the answer check refuses."""
     value = json.loads(text)
-    if isinstance(question, MultiQuestion):
+    if isinstance(question, MultiQuestion) and isinstance(value, list):
         return frozenset(value)
     return tuple(value) if isinstance(value, list) else value
 
@@ -96,9 +98,12 @@ class RunRecorder:
             )
 
     def finished(self) -> None:
+        """Mark the run finished, worth what the session asked and scored: a resumed run
+        that left out questions since removed counts out of those it asked, as its results do."""
         session_id = self._session_id
+        session = self._session
         if session_id is not None:
-            self._save(lambda h: h.finish(session_id))
+            self._save(lambda h: h.finish(session_id, (session.total, session.score)))
 
     def _start(self, history: History) -> int:
         session = self._session

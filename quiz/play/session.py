@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -96,21 +96,21 @@ class QuizSession:
     ) -> QuizSession:
         """A stopped run carried on: `answered` (question id, answer, seconds) taken again as
         given, then the questions of `plan` not yet answered, in its order. Questions since
-        removed from the deck are left out (ValueError when none is left to answer)."""
+        removed from the deck are left out, and so are answered ones whose answer no longer
+        fits them (their type changed): neither is asked, nor counted in the run's score
+        (ValueError when none is left to answer)."""
         at = deck.questions.positions()
-        done = [(at[qid], given, secs) for qid, given, secs in answered if qid in at]
+        kept = _kept_answers(deck, at, answered)
         seen = {qid for qid, _, _ in answered}
         rest = [at[qid] for qid in plan.question_ids if qid in at and qid not in seen]
         if not rest:
             raise ValueError("no question of that quiz is left to answer")
-        questions = deck.questions.select([n for n, _, _ in done] + rest)
+        questions = deck.questions.select([n for n, _, _, _ in kept] + rest)
         options = QuizOptions.from_json(plan.options)
         session = cls(deck, questions, seed=plan.seed, clock=clock, mode=plan.mode, options=options)
-        from quiz.play.scoring import check_answer
-
         session.records = [
-            AnswerRecord(questions[k], given, check_answer(questions[k], given), secs)
-            for k, (_, given, secs) in enumerate(done)
+            AnswerRecord(questions[k], given, verdict, secs)
+            for k, (_, given, verdict, secs) in enumerate(kept)
         ]
         session._started -= sum(record.seconds for record in session.records)
         return session
@@ -214,3 +214,26 @@ class QuizSession:
             mode=RunKind.RETRY,
             options=self.options,
         )
+
+
+def _kept_answers(
+    deck: Deck, at: Mapping[str, int], answered: Sequence[tuple[str, Given, float]]
+) -> list[tuple[int, Given, Verdict, float]]:
+    """The answers of a stopped run that still fit the deck, each with its question's
+    position (`at`: the deck's, by id) and its verdict as the deck's questions now check it
+    (with the deck's own articles, as when it was given). An answer to a question since
+    removed, or of a form the question no longer takes (a text question made a true/false
+    one, a cloze whose blanks changed in number), is left out: there is no honest verdict
+    for it."""
+    from quiz.play.scoring import check_answer
+
+    kept: list[tuple[int, Given, Verdict, float]] = []
+    for qid, given, secs in answered:
+        if qid not in at:
+            continue
+        try:
+            verdict = check_answer(deck.questions[at[qid]], given, deck.articles)
+        except TypeError:
+            continue
+        kept.append((at[qid], given, verdict, secs))
+    return kept

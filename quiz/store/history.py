@@ -2,8 +2,9 @@
 
 A session row is written when a quiz starts, each answer is its own committed
 transaction that also adds its points to the session's score, and finishing sets
-`finished_at`. So a quiz killed halfway keeps every answer it saved and its score so
-far, and shows up as unfinished. Nothing here knows about Textual or the quiz session.
+`finished_at` with what the run asked and scored (a resumed run may ask fewer). So a
+quiz killed halfway keeps every answer it saved and its score so far, and shows up as
+unfinished. Nothing here knows about Textual or the quiz session.
 """
 
 from __future__ import annotations
@@ -154,11 +155,17 @@ class History:
                 "UPDATE sessions SET score = score + ? WHERE id = ?", (points, session_id)
             )
 
-    def finish(self, session_id: int) -> None:
-        """Mark the run as completed."""
+    def finish(self, session_id: int, counted: tuple[int, float] | None = None) -> None:
+        """Mark the run as completed. `counted` (the questions asked, the points scored)
+        sets what it is worth in the same commit, one point per question: a resumed run
+        leaves out questions removed from the deck since, so it asks fewer than it was
+        started with, and each view of it must show the score its results showed."""
+        questions, score = counted if counted else (None, None)
         with self.database.transaction() as connection:
             connection.execute(
-                "UPDATE sessions SET finished_at = ? WHERE id = ?", (self._now(), session_id)
+                "UPDATE sessions SET finished_at = ?, question_count = coalesce(?, question_count),"
+                " max_score = coalesce(?, max_score), score = coalesce(?, score) WHERE id = ?",
+                (self._now(), questions, questions, score, session_id),
             )
 
     def sessions(self, deck_id: str | None = None) -> list[SessionRow]:

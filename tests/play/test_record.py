@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from quiz.deck import Deck
-from quiz.play.record import RunRecorder, given_json
+from quiz.deck.loader import load_deck_or_raise
+from quiz.play.record import RunRecorder, given_json, resumed_session
 from quiz.play.selection import QuizOptions
 from quiz.play.session import QuizSession
 from quiz.store.database import Database
@@ -69,6 +70,50 @@ def test_without_a_store_nothing_is_saved_or_reported(every_type: Deck, clock: F
     recorder.answered(session.answer("Bamako"))
     recorder.finished()
     assert (problems, recorder.saving) == ([], False)
+
+
+THREE_TEXTS = """
+deck: three
+title: Three
+questions:
+  - {id: a, type: text, prompt: One?, answer: one}
+  - {id: b, type: text, prompt: Two?, answer: two}
+  - {id: c, type: text, prompt: Three?, answer: three}
+"""
+
+
+def test_a_resumed_run_leaves_out_an_answer_its_question_no_longer_takes(
+    clock: FakeClock, tmp_path: Path
+) -> None:
+    """Two answers saved, then the first question made a true/false one: its typed answer
+    cannot be checked, so the resumed run (once a TypeError) asks the third alone and
+    counts out of the two it asked, in its results and in the history."""
+    path = tmp_path / "three.yaml"
+    path.write_text(THREE_TEXTS, encoding="utf-8")
+    history = History(Database(tmp_path / "quiz.sqlite3"))
+    session = QuizSession.start(
+        load_deck_or_raise(path), QuizOptions(shuffle=False), seed=1, clock=clock
+    )
+    recorder = RunRecorder(history, session, print)
+    for given in ("one", "two"):
+        recorder.answered(session.answer(given))
+        session.advance()
+    path.write_text(
+        THREE_TEXTS.replace(
+            "type: text, prompt: One?, answer: one", "type: truefalse, prompt: One?, answer: true"
+        ),
+        encoding="utf-8",
+    )
+    assert recorder.session_id is not None
+    resumed = resumed_session(history, load_deck_or_raise(path), recorder.session_id, clock)
+    assert [question.id for question in resumed.questions] == ["b", "c"]
+    assert resumed.current.id == "c"
+    recorder = RunRecorder(history, resumed, print, recorder.session_id)
+    recorder.answered(resumed.answer("three"))
+    resumed.advance()
+    recorder.finished()
+    [row] = history.sessions()
+    assert (resumed.score, resumed.max_score) == (row.score, row.max_score) == (2.0, 2.0)
 
 
 def test_given_json() -> None:
