@@ -17,8 +17,14 @@ from quiz.deck.languages import ENGLISH, KNOWN_ARTICLES
 from quiz.play.numberwords import spelled_out
 from quiz.play.units import AFTER_NUMBER, after_number
 
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-"""A number as people type it: `7`, `1.5`, `1,5`, `1,000`, `1.000.000`."""
+MINUS = r"(?<!\w)[-−–]|\b(?:minus|negative)\s+"
+"""A minus before a number: `-7`, `−7` (U+2212, as typeset text has it), `–7` (an en dash,
+as print often sets a minus), `minus 7`. A dash is a minus only where it starts a word:
+after a letter or a digit it joins (`F-16`, `al-Qaeda`, the range `2012-2013`), and
+punctuation folds it away."""
+
+NUMBER = re.compile(rf"(?P<minus>{MINUS})?(?P<digits>\d+(?:[.,]\d+)*)")
+"""A number as people type it: `7`, `1.5`, `1,5`, `1,000`, `1.000.000`, `-7`."""
 
 SEPARATOR = re.compile(r"[.,]")
 """A decimal or thousands separator inside a `NUMBER`."""
@@ -103,7 +109,7 @@ ENGLISH_ARTICLES = KNOWN_ARTICLES[ENGLISH]
 
 def fold(text: str, articles: tuple[str, ...] = ENGLISH_ARTICLES) -> str:
     """A comparison key: accents, case, punctuation, spacing and a leading article gone;
-    numbers canonical, whether written in digits or in English words.
+    numbers canonical with their minus kept, whether written in digits or in English words.
 
     Each number becomes `<n>` with `n` in canonical form, so `1%` and `1 %` fold alike
     while `1.5` and `15`, which lose only a dot to punctuation removal, do not. Marks go
@@ -116,7 +122,7 @@ def fold(text: str, articles: tuple[str, ...] = ENGLISH_ARTICLES) -> str:
     position = 0
     while found := NUMBER.search(plain, position):
         parts.append(_words(plain[position : found.start()]))
-        parts.append(f"<{canonical_number(found[0])}>")
+        parts.append(f"<{_signed(found)}>")
         position = found.end()
         suffix = AFTER_NUMBER.match(plain, position)
         if suffix is not None:  # read past it: `km2` holds a digit that is no number
@@ -157,6 +163,14 @@ def _words(plain: str) -> str:
     if plain.isascii():
         return ASCII_DROPPED.sub("", plain)
     return "".join(char for char in plain if char.isalnum() or char in KEPT_SYMBOLS)
+
+
+def _signed(number: re.Match[str]) -> str:
+    """A `NUMBER` in canonical form with its minus, which folding must not drop as
+    punctuation: `-40` is not `40`. A plus does drop, as `+5` is `5`, and so does the
+    minus of zero, as `-0` is `0`."""
+    digits = canonical_number(number["digits"])
+    return f"-{digits}" if number["minus"] and digits != "0" else digits
 
 
 def canonical_number(token: str) -> str:

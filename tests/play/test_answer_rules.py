@@ -213,3 +213,80 @@ def test_a_unit_is_read_only_right_after_a_number() -> None:
     assert fold("Route km 2") == "routekm<2>"
     assert fold("2 kilometres") == "<2>km"
     assert fold("5 months") == "<5>months"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("-40", "40"),
+        ("40", "-40"),
+        ("5", "-5"),
+        ("−40", "40"),  # U+2212, the minus sign of typeset text
+        ("40", "−40"),
+        ("–40", "40"),  # an en dash, as print often sets a minus
+        ("-5 degrees", "5 degrees"),
+        ("5°", "-5 degrees"),
+        ("minus five", "5"),
+        ("minus forty degrees", "40°"),
+        ("negative 5", "5"),
+        ("-1.5 km", "1.5 km"),
+        ("-1,000", "1000"),
+        ("(-40)", "40"),  # after punctuation, a dash still starts the number
+        ("-40 Celsius", "40 Celsius"),  # long enough for a typo: the sign is no typo
+        ("-40 Celsuis", "40 Celsius"),
+        ("in -40 BC", "in 40 BC"),
+        ("-7 April 2025", "7 April 2025"),  # and no date
+        ("7 April -2025", "7 April 2025"),
+    ],
+)
+def test_a_minus_changes_the_number(typed: str, expected: str) -> None:
+    assert match_text(typed, (expected,)) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("-40", "−40"),
+        ("－40", "-40"),  # fullwidth hyphen-minus
+        ("–40", "−40"),
+        ("minus forty", "-40"),
+        ("Minus 40 degrees", "−40°"),
+        ("negative five", "-5"),
+        ("+5", "5"),  # a plus is the number itself
+        ("5", "+5"),
+        ("+5 degrees", "5°"),
+        ("-0", "0"),  # and so is minus nought
+        ("-0.0", "0"),
+        ("-1,5", "-1.5"),
+        ("-40 Celsius", "−40 Celsius"),
+    ],
+)
+def test_the_forms_of_a_sign(typed: str, expected: str) -> None:
+    assert accepted(typed, expected)
+    assert accepted(expected, typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("al-Qaeda", "al Qaeda"),
+        ("Franco-Malian", "Franco Malian"),
+        ("2012-2013", "2012 2013"),  # a range: the dash follows a digit
+        ("2012–2013", "2012-2013"),
+        ("1914-18", "1914–18"),
+        ("F-16", "F16"),  # a name: the dash follows a letter
+        ("COVID-19", "covid 19"),
+        ("MiG-29", "MIG 29"),
+        ("twenty-one", "21"),
+        ("2025-04-07", "7 April 2025"),
+    ],
+)
+def test_a_dash_inside_a_word_a_name_or_a_range_is_no_minus(typed: str, expected: str) -> None:
+    assert accepted(typed, expected)
+    assert accepted(expected, typed)
+
+
+def test_a_signed_number_folds_to_one_key() -> None:
+    assert fold("-40 degrees") == fold("−40°") == fold("minus forty degrees") == "<-40>°"
+    assert fold("2012-2013") == "<2012><2013>"
+    assert fold("F-16") == "f<16>"

@@ -25,7 +25,7 @@ from quiz.deck import (
 )
 from quiz.deck.rules import question_problem
 from quiz.play.scoring import Given, Verdict, check_answer
-from quiz.play.textmatch import MAX_FUZZY_LENGTH, fold, match_text, parse_date
+from quiz.play.textmatch import MAX_FUZZY_LENGTH, Match, fold, match_text, parse_date
 
 SPECIALS = (
     "9" * 5000,
@@ -227,3 +227,29 @@ def test_typos_are_forgiven_in_typed_answers_not_in_pasted_pages() -> None:
 def test_ascii_text_folds_as_any_text_does(text: str) -> None:
     """ASCII takes a shortcut; a trailing combining mark sends the same text the long way."""
     assert fold(text) == fold(text + "\u0301")
+
+
+numbers = st.one_of(
+    st.integers(min_value=1).map(str),
+    st.decimals(min_value=0, allow_nan=False, allow_infinity=False, places=3)
+    .filter(bool)
+    .map(lambda d: f"{d:f}"),
+)
+"""A number above zero as a deck writes it: `40`, `1.5`, `0.125`."""
+
+MINUSES = ("-", "−", "–", "minus ", "negative ")
+AROUND = ("{}", "{} degrees", "{}°", "{} km", "in {} BC", "{} Celsius", "about {} metres")
+"""Where a number stands in an answer: alone, with a unit, among words long enough for a typo."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(numbers, st.sampled_from(MINUSES), st.sampled_from(AROUND))
+@example("40", "-", "{}")
+@example("5", "−", "{} degrees")
+def test_a_sign_is_never_lost(number: str, minus: str, around: str) -> None:
+    """`-40` is not `40` nor `40` `-40`, in any form, whatever the typo budget; `+40` is `40`."""
+    positive, negative = around.format(number), around.format(minus + number)
+    assert match_text(negative, (positive,)) is None
+    assert match_text(positive, (negative,)) is None
+    assert match_text(around.format("+" + number), (positive,)) == Match(positive, exact=True)
+    assert match_text(around.format("-" + number), (negative,)) == Match(negative, exact=True)

@@ -159,3 +159,15 @@ def test_given_text_reads_like_the_answer(deck: Deck) -> None:
     assert given_text(question(deck, "sunni"), True) == "True"
     assert given_text(question(deck, "events"), ("b", "a")) == "b → a"
     assert given_text(question(deck, "missions"), ("x", "y")) == "x; y"
+
+
+def test_a_minus_costs_the_point_in_a_typed_answer_and_a_blank() -> None:
+    """The sign is the number's: `40` for `-40` is wrong, however the rest is typed."""
+    cold = TextQuestion(id="q", prompt="Coldest?", answer="−40 degrees", accept=("-40 °C",))
+    assert check_answer(cold, "minus forty degrees").correct
+    assert check_answer(cold, "-40°C").correct
+    assert check_answer(cold, "40 degrees").points == 0.0
+    assert check_answer(cold, "40 °C").points == 0.0
+    cloze = ClozeQuestion(id="q", text="It fell to {{c1::-40}} in {{c2::2012-2013}}.")
+    assert check_answer(cloze, ("40", "2012 2013")).points == 0.5
+    assert check_answer(cloze, ("−40", "2012–2013")).correct
