@@ -23,7 +23,8 @@ COMMANDS = {
     ),
     "serve": Command(
         "quiz.commands.serve",
-        "open the quiz in a web browser, one app per tab; safe to share on a network",
+        "open the quiz in a web browser, one app per tab; plain HTTP: for a network you trust,"
+        " not the internet",
     ),
     "check": Command(
         "quiz.commands.check",

@@ -5,6 +5,9 @@ for a writer for ever), a device (`/dev/zero` never ends), a folder, or a symbol
 that leads back to itself. The file is opened without waiting (`O_NONBLOCK`), what was
 opened is checked on the open descriptor (`fstat`, so the check and the read concern
 the same thing), and at most `limit` bytes are ever read.
+
+Also why the system refused a file, in plain words (`os_reason`): every command's
+`cannot read …: ` and `cannot write …: ` ends the same way.
 """
 
 from __future__ import annotations
@@ -29,6 +32,17 @@ NOT_FILES = (
 )
 """What a path may name instead of a file, as the error says it."""
 
+PLAIN_REASONS = {
+    errno.EISDIR: "it is a folder",
+    errno.ENOTDIR: "a part of its path is a file, not a folder",
+    errno.EACCES: "permission was denied",
+    errno.EPERM: "permission was denied",
+    errno.ENOSPC: "the disk is full",
+    errno.ELOOP: "its symbolic links lead round in a loop",
+}
+"""The system's words for the failures met most, in ours: `folder`, as every other message
+says, where the system says `directory`."""
+
 
 class FileProblem(Exception):
     """The path cannot be read as a file; the message says why, to follow "cannot read …: "."""
@@ -47,7 +61,7 @@ def open_plain_file(path: Path, limit: int | None = None) -> Iterator[io.Buffere
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise FileProblem(_why(exc)) from exc
+        raise FileProblem(os_reason(exc)) from exc
     try:
         status = os.fstat(descriptor)
         _check_plain(status.st_mode)
@@ -73,7 +87,7 @@ def read_plain_file(path: Path, limit: int) -> bytes:
         try:
             data = file.read(limit + 1)  # a file that grew since is still read no further
         except OSError as exc:
-            raise FileProblem(_why(exc)) from exc
+            raise FileProblem(os_reason(exc)) from exc
     if len(data) > limit:
         raise too_large(limit)
     return data
@@ -83,7 +97,14 @@ def too_large(limit: int) -> FileProblem:
     return FileProblem(f"it is larger than {limit // 2**20} MB")
 
 
-def _why(exc: OSError) -> str:
-    if exc.errno == errno.ELOOP:
-        return "its symbolic links lead round in a loop"
-    return exc.strerror or str(exc)
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, to follow `cannot write PATH: ` mid-sentence in any command:
+    ours for the common failures, else the system's own words from a lower-case letter.
+
+    Read from the error number, not `strerror`: some libraries (aiohttp) put a whole
+    sentence of their own there, address included.
+    """
+    if exc.errno in PLAIN_REASONS:
+        return PLAIN_REASONS[exc.errno]
+    text = os.strerror(exc.errno) if exc.errno else str(exc)
+    return text[:1].lower() + text[1:]

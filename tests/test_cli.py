@@ -42,6 +42,27 @@ def test_every_subcommand_has_help_with_an_example(capsys: pytest.CaptureFixture
         out = capsys.readouterr().out
         assert "examples:" in out
         assert f"quiz {name}" in out
+        assert not clone_only_paths(out.split("examples:")[1]), name
+
+
+def clone_only_paths(examples: str) -> list[str]:
+    """The paths in `examples` that name a file of this repository: a user who installed
+    the package has none of them (its `decks/algeria-mali-relations.yaml` included)."""
+    words = (word.strip("'\"") for word in examples.split())
+    return [word for word in words if "/" in word and (TESTS.parent / word).is_file()]
+
+
+def test_the_help_says_serve_is_for_a_trusted_network(capsys: pytest.CaptureFixture[str]) -> None:
+    """As the README warns: plain HTTP, so the token can be read by whoever watches."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "serve open the quiz in a web browser, one app per tab; plain HTTP: for a network"
+        " you trust, not the internet" in out
+    )
+    assert "safe" not in out
 
 
 def test_check_valid_deck_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,6 +36,7 @@ from quiz.anki.ids import stable_id
 from quiz.anki.notes import NoteContent, NoteKey
 from quiz.anki.notetypes import CSS, NOTE_TYPES, NOTETYPES_CHANGED_AT, TEXT, NoteType
 from quiz.anki.schedule import NEW, anki_schedule, revlog_rows
+from quiz.files import os_reason
 from quiz.store.progress import StudyProgress
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -249,5 +250,5 @@ def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
             temporary.unlink(missing_ok=True)
             raise
     except (OSError, sqlite3.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        reason = os_reason(exc) if isinstance(exc, OSError) else exc
         raise ExportError(f"cannot write {path}: {reason}") from exc

@@ -22,7 +22,7 @@ def register(sub: Subparsers) -> None:
         sub,
         "check",
         "quiz check",
-        "quiz check decks/algeria-mali-relations.yaml -v",
+        "quiz check my-decks/spanish.yaml -v",
         "quiz check my-decks/ --coverage",
         "quiz check --strict --format github   # in CI: warnings fail, shown as annotations",
     )

@@ -18,7 +18,8 @@ from quiz.deck.library import load_decks
 from quiz.paths import store_path
 from quiz.problems import CheckReport
 
-DEFAULT_OUTPUT = Path("quiz.apkg")
+PACKAGE_SUFFIX = ".apkg"
+DEFAULT_OUTPUT = Path(f"quiz{PACKAGE_SUFFIX}")
 
 
 def register(sub: Subparsers) -> None:
@@ -26,9 +27,9 @@ def register(sub: Subparsers) -> None:
         sub,
         "export",
         "quiz export",
-        "quiz export decks/algeria-mali-relations.yaml -o algeria-mali.apkg",
+        "quiz export my-decks/spanish.yaml -o spanish.apkg",
         "quiz export my-decks/ other.yaml -o ~/Desktop/study.apkg",
-        "quiz export decks/ --no-progress -o share.apkg",
+        "quiz export my-decks/ --no-progress -o share.apkg",
         "quiz export --learner Ada -o ada.apkg",
     )
     add_deck_paths(parser)
@@ -50,6 +51,13 @@ def register(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output.is_dir():  # before the decks load: said at once
+        print(
+            f"quiz: error: cannot write {args.output}: it is a folder;"
+            f" give a file name ending in {PACKAGE_SUFFIX}",
+            file=sys.stderr,
+        )
+        return 1
     decks = _valid_decks(args.paths, args.output)
     if decks is None:
         return 1
@@ -70,7 +78,16 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return 1
+    _warn_unless_a_package_name(args.output)
     return 0
+
+
+def _warn_unless_a_package_name(output: Path) -> None:
+    """Anki imports a package only from a name ending in `.apkg`; another name is written
+    all the same (one renamed to get past a mail filter is still a package)."""
+    if output.suffix.lower() != PACKAGE_SUFFIX:
+        named = output.with_suffix(PACKAGE_SUFFIX)
+        _warn(f"Anki imports only files ending in .apkg: rename {output} to {named} first")
 
 
 def _valid_decks(paths: list[Path], output: Path) -> list[Deck] | None:

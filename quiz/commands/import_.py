@@ -19,6 +19,7 @@ from quiz.deck import Deck
 from quiz.deck.errors import display_path, shown
 from quiz.deck.fields import SLUG, slugify
 from quiz.deck.questions import Questions
+from quiz.files import os_reason
 from quiz.importers import (
     Imported,
     UnreadableFile,
@@ -124,7 +125,7 @@ def _write(deck: Deck, source: Path, output: Path, force: bool, imported: Import
             "nothing was written, please report it with the input file"
         )
     except OSError as exc:
-        return _fail(f"cannot write {display_path(output)}: {exc.strerror or exc}")
+        return _fail(f"cannot write {display_path(output)}: {os_reason(exc)}")
     skipped = len(imported.skipped)
     rows = "" if not skipped else f"; skipped {plural(skipped, imported.unit)}:"
     print(f"imported {plural(len(deck.questions), 'question')} into {display_path(output)}{rows}")

@@ -34,7 +34,7 @@ def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "merge",
-        "quiz merge algeria-mali.apkg",
+        "quiz merge spanish-anki.apkg  # exported from Anki with scheduling",
         "quiz merge 'collection-2026-12-03@17-20.colpkg' my-decks/",
         "quiz merge ada.apkg --learner Ada",
     )

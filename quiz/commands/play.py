@@ -39,8 +39,8 @@ def register(sub: Subparsers) -> None:
         "play",
         "quiz",
         "quiz play my-decks/",
-        "quiz play decks/algeria-mali-relations.yaml --seed 7  # one deck: starts at once",
-        "quiz play decks/algeria-mali-relations.yaml --count 10 --missed  # a daily ten",
+        "quiz play my-decks/spanish.yaml --seed 7  # one deck: starts at once",
+        "quiz play my-decks/spanish.yaml --count 10 --missed  # a daily ten",
     )
     add_deck_paths(parser)
     add_seed(parser, "question and choice")

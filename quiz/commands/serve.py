@@ -28,7 +28,7 @@ def register(sub: Subparsers) -> None:
         "--host",
         default="127.0.0.1",
         help="the address to listen on (default: 127.0.0.1, this machine only;"
-        " 0.0.0.0 for every network interface)",
+        " 0.0.0.0 for every network interface, on a network you trust)",
     )
     parser.add_argument(
         "--port",

@@ -40,8 +40,8 @@ def register(sub: Subparsers) -> None:
         sub,
         "study",
         "quiz study",
-        "quiz study decks/algeria-mali-relations.yaml --new-per-day 10 --retention 0.85",
-        "quiz study decks/algeria-mali-relations.yaml --unsuspend",
+        "quiz study my-decks/spanish.yaml --new-per-day 10 --retention 0.85",
+        "quiz study my-decks/spanish.yaml --unsuspend",
         "quiz study --optimize my-decks/spanish.yaml",
         "quiz study --learner Ada",
     )

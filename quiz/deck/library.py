@@ -9,6 +9,7 @@ from pathlib import Path
 from quiz.deck.cache import load_deck_cached
 from quiz.deck.errors import DeckError
 from quiz.deck.result import LoadResult
+from quiz.files import os_reason
 from quiz.paths import default_decks_dir
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -42,9 +43,8 @@ def _folder_decks(folder: Path) -> list[Path | DeckError]:
     found: list[Path | DeckError] = []
 
     def unlistable(exc: OSError) -> None:
-        reason = exc.strerror or str(exc)
         path = Path(exc.filename) if exc.filename else folder
-        found.append(DeckError(path, 1, 1, f"cannot list the folder: {reason}"))
+        found.append(DeckError(path, 1, 1, f"cannot list the folder: {os_reason(exc)}"))
 
     for parent, _, names in os.walk(folder, onerror=unlistable):
         found.extend(p for p in map(Path(parent).joinpath, names) if p.suffix in DECK_SUFFIXES)

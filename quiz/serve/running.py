@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import signal
 import sys
 import webbrowser
 
 from aiohttp import web
 
+from quiz.files import os_reason
 from quiz.serve.address import is_loopback, public_host, url_host
 from quiz.serve.server import QuizServer
 
@@ -39,10 +39,7 @@ async def _serve(server: QuizServer, host: str, port: int, *, open_browser: bool
         await web.TCPSite(runner, host, port).start()
     except OSError as exc:
         await runner.cleanup()
-        why = (
-            os.strerror(exc.errno) if exc.errno else str(exc)
-        )  # aiohttp's own words repeat the address
-        print(f"quiz: error: cannot listen on {host}:{port}: {why}", file=sys.stderr)
+        print(f"quiz: error: cannot listen on {host}:{port}: {os_reason(exc)}", file=sys.stderr)
         return 1
     bound_port = runner.addresses[0][1]
     url = f"http://{url_host(public_host(host))}:{bound_port}/?token={server.token}"

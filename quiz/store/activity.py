@@ -65,3 +65,26 @@ def nothing_saved(db: Database) -> bool:
         " OR EXISTS (SELECT 1 FROM card_marks)"
     )
     return not row[0]
+
+
+SAVED_DECKS = (
+    "SELECT deck_id, deck_title AS title FROM sessions"
+    " UNION ALL SELECT deck_id, '' FROM reviews UNION ALL SELECT deck_id, '' FROM card_marks"
+)
+"""Every deck the history holds something of, as `nothing_saved` counts it: with the title of
+each of its quizzes, none ('') for its reviews and cards set aside."""
+
+
+def deck_saved(db: Database, deck_id: str) -> bool:
+    """Whether the history holds anything of the deck `deck_id`: read from the tables'
+    indexes on the deck, so `quiz stats --deck ID` knows a deck it has figures of at once."""
+    [row] = db.query(f"SELECT EXISTS (SELECT 1 FROM ({SAVED_DECKS}) WHERE deck_id = ?)", (deck_id,))
+    return bool(row[0])
+
+
+def saved_decks(db: Database) -> set[tuple[str, str]]:
+    """The id of every deck the history holds something of, with each title it was quizzed
+    under ('' for a deck only studied): what `quiz stats` can name when `--deck` is unknown."""
+    return {
+        (row[0], row[1]) for row in db.query(f"SELECT DISTINCT deck_id, title FROM ({SAVED_DECKS})")
+    }

@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
+from quiz.files import os_reason
 from quiz.store.file_lock import exclusive, held_by_others, hold_shared
 
 Clock = Callable[[], datetime]
@@ -346,7 +347,7 @@ def _make_folder(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         blocked = isinstance(exc, FileExistsError | NotADirectoryError)
-        why = "a file is in the way" if blocked else exc.strerror or str(exc)
+        why = "a file is in the way" if blocked else os_reason(exc)
         raise _folder_error(path, why) from exc
 
 
@@ -443,7 +444,7 @@ def _set_aside(path: Path, unfit: Unfit, now: datetime) -> str:
                 source.rename(f"{aside}{suffix}")
     except OSError as exc:
         raise StoreError(
-            f"{subject} and could not be moved aside ({exc.strerror or exc}); it was left as it is"
+            f"{subject} and could not be moved aside ({os_reason(exc)}); it was left as it is"
         ) from exc
     return f"{subject[0].upper()}{subject[1:]}; it was moved to {aside} and a new one started."
 
@@ -545,8 +546,6 @@ def _code(exc: sqlite3.Error) -> int | None:
 
 def _reason(exc: OSError | sqlite3.Error) -> str:
     """Why, in plain words."""
-    if isinstance(exc, PermissionError):
-        return REASONS[sqlite3.SQLITE_PERM]
     if isinstance(exc, OSError):
-        return str(exc.strerror or exc)
+        return os_reason(exc)
     return REASONS.get(_code(exc) or 0, str(exc))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import errno
+import os
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -152,9 +153,7 @@ def test_a_failed_write_leaves_the_previous_package_and_no_partial_file(
 
     assert main(["export", str(EVERY_TYPE), "-o", str(output)]) == 1
 
-    assert capsys.readouterr().err == (
-        f"quiz: error: cannot write {output}: No space left on device\n"
-    )
+    assert capsys.readouterr().err == (f"quiz: error: cannot write {output}: the disk is full\n")
     assert files_in(output.parent) == ["quiz.apkg"]
     assert output.read_bytes() == previous
 
@@ -239,3 +238,48 @@ def test_only_quiz_anki_imports_genanki() -> None:
             if any(name.split(".")[0] == "genanki" for name in names):
                 importers.add(path.relative_to(package).as_posix())
     assert importers == {"anki/export.py"}
+
+
+def test_a_folder_for_the_package_is_one_plain_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not the system's `Is a directory` mid-sentence: what to give instead."""
+    assert main(["export", str(EVERY_TYPE), "-o", str(tmp_path)]) == 1
+    assert capsys.readouterr() == (
+        "",
+        f"quiz: error: cannot write {tmp_path}: it is a folder; give a file name ending in .apkg\n",
+    )
+    assert files_in(tmp_path) == []
+
+
+def test_a_package_name_anki_would_not_import_is_written_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "study.zip"
+    assert main(["export", str(EVERY_TYPE), "-o", str(output)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"wrote {output}: ")
+    assert err == (
+        "quiz: warning: Anki imports only files ending in .apkg:"
+        f" rename {output} to {tmp_path / 'study.apkg'} first\n"
+    )
+    assert zipfile.is_zipfile(output)
+    assert main(["export", str(EVERY_TYPE), "-o", str(tmp_path / "Study.APKG")]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_folder_that_appears_in_the_packages_place_is_said_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made between the check and the write: the system's refusal, in our words."""
+    output = tmp_path / "quiz.apkg"
+    replace = os.replace
+
+    def a_folder_first(source: Path, target: Path) -> None:
+        if Path(target) == output:
+            output.mkdir()
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", a_folder_first)
+    assert main(["export", str(EVERY_TYPE), "-o", str(output)]) == 1
+    assert capsys.readouterr().err == f"quiz: error: cannot write {output}: it is a folder\n"

@@ -147,6 +147,6 @@ def test_a_folder_that_cannot_be_listed_is_an_error(shared_folder: Path) -> None
     run = quiz("check", "decks", cwd=shared_folder, user=user)
     assert (run.returncode, run.stderr) == (1, "")
     assert run.stdout.splitlines() == [
-        "decks/hidden:1:1: error: cannot list the folder: Permission denied",
+        "decks/hidden:1:1: error: cannot list the folder: permission was denied",
         "1 error in 1 folder that cannot be listed (0 decks checked)",  # not "1 of 1 deck"
     ]

@@ -82,4 +82,4 @@ def test_an_unreadable_source_file_is_a_located_error(shared_folder: Path) -> No
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert f"{path}:4:9: error: cannot read the source file 'source.txt'" in run.stdout + run.stderr
-    assert "Permission denied" in run.stdout + run.stderr
+    assert "permission was denied" in run.stdout + run.stderr

@@ -177,8 +177,8 @@ def test_figures_per_question(
     assert main(["stats", "--questions", "--deck", "other", str(every_type), str(other)]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == ["  no quiz answers yet"]
 
-    assert main(["stats", "--questions", "--deck", "nope", str(every_type)]) == 1
-    out, err = capsys.readouterr()
+    assert main(["stats", "--questions", "--deck", "every-type", str(other)]) == 1
+    out, err = capsys.readouterr()  # a deck of the history whose file is not among those read
     assert (out, err) == ("", "quiz: error: no deck to report on (see 'quiz check' and --deck)\n")
 
 
@@ -239,3 +239,86 @@ def test_a_data_folder_out_of_reach_is_said_not_taken_for_an_empty_history(
         f"quiz: error: cannot open the history file {data / 'quiz.sqlite3'}:"
         " permission was denied\n"
     )
+
+
+def quizzed(data_dir: Path, *decks: tuple[str, str]) -> None:
+    """A history with one finished quiz of each (id, title)."""
+    history = History(Database(data_dir / "quiz.sqlite3", clock=lambda: STARTED))
+    for deck_id, title in decks:
+        history.finish(history.start(deck_id, title, RunKind.FULL, 1))
+    history.database.close()
+
+
+def test_an_unknown_deck_is_a_usage_error_naming_the_decks(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "No quizzes yet.": the ids of the history and of the decks read, sorted."""
+    quizzed(data_dir, ("other", "Other deck"))
+    assert main(["stats", "--deck", "nope", str(DECKS / "every-type.yaml")]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        "",
+        "quiz: error: no deck has the id or title 'nope' (the decks are: every-type, other)\n",
+    )
+
+
+def test_a_near_miss_of_a_deck_is_suggested(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quizzed(data_dir, ("other", "Other deck"))
+    assert main(["stats", "--deck", "every-typo", str(DECKS / "every-type.yaml")]) == 2
+    assert capsys.readouterr().err == (
+        "quiz: error: no deck has the id or title 'every-typo'"
+        " (did you mean 'every-type'? the decks are: every-type, other)\n"
+    )
+
+
+def test_an_unknown_deck_is_an_error_before_any_history(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", "--deck", "nope", str(DECKS / "every-type.yaml")]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "quiz: error: no deck has the id or title 'nope' (the decks are: every-type)\n",
+    )
+    assert main(["stats", "--deck", "every-type", str(DECKS / "every-type.yaml")]) == 0
+    assert capsys.readouterr().out == "No quizzes yet.\n"  # a deck not quizzed yet
+    assert not (data_dir / "quiz.sqlite3").exists()
+
+
+def test_a_deck_is_named_by_its_exact_title_too(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title of the history's quizzes, or of a deck read, stands for its id."""
+    quizzed(data_dir, ("every-type", "Every type [bold]test[/bold]"), ("other", "Other deck"))
+    monkeypatch.setattr("quiz.commands.stats_text.utc_now", lambda: STARTED)
+    assert main(["stats", "--deck", "Other deck"]) == 0
+    table = capsys.readouterr().out.split("\n\n")[0].splitlines()
+    assert [line.split("  ")[0] for line in table[2:]] == ["Other deck"]
+
+    assert main(["stats", "--questions", "--deck", "Every type [bold]test[/bold]", str(DECKS)]) == 0
+    assert capsys.readouterr().out.startswith("Every type [bold]test[/bold] (")
+
+
+def test_a_title_of_two_decks_asks_for_an_id(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quizzed(data_dir, ("one", "Same"), ("two", "Same"))
+    assert main(["stats", "--deck", "Same", str(DECKS)]) == 2
+    assert capsys.readouterr().err == (
+        "quiz: error: 'Same' is the title of decks one, two; give the id of one\n"
+    )
+
+
+def test_a_deck_of_the_history_is_known_without_loading_the_decks(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The common `--deck ID` is found in the history's indexes: the decks are read once,
+    for the figures, not first to check the name."""
+    quizzed(data_dir, ("other", "Other deck"))
+
+    def no_decks(paths: object) -> None:
+        raise AssertionError("the decks were loaded to check --deck")
+
+    monkeypatch.setattr("quiz.commands.stats.readable_decks", no_decks)
+    assert main(["stats", "--deck", "other"]) == 0

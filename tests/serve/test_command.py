@@ -38,7 +38,7 @@ def test_a_port_in_use_is_one_line() -> None:
         result = serve("--port", str(port))
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        f"quiz: error: cannot listen on 127.0.0.1:{port}: Address already in use"
+        f"quiz: error: cannot listen on 127.0.0.1:{port}: address already in use"
     ]
 
 

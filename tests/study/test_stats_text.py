@@ -75,8 +75,12 @@ def test_a_deck_with_problems_is_left_out_in_one_line(
     assert "Most missed" not in out  # no deck at hand holds the questions
 
 
-def test_one_deck_only(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["stats", str(DECKS), "--deck", "other"]) == 0
+def test_one_deck_only(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A deck read but never quizzed or studied: the others' figures are not its own."""
+    other = tmp_path / "other.yaml"
+    text = (DECKS / "every-type.yaml").read_text(encoding="utf-8")
+    other.write_text(text.replace("deck: every-type", "deck: other"), encoding="utf-8")
+    assert main(["stats", str(other), "--deck", "other"]) == 0
     assert capsys.readouterr().out == "No quizzes yet.\n"
 
 
