@@ -6,10 +6,10 @@ screen it was pressed at:
 
 - keys read before a screen closed were pressed at it, not at the one it uncovers (a
   second escape would leave the quiz under the help);
-- the key that closed a screen, pressed again at once, is the same press doubled: a quick
-  double tap, or the second of two escapes, which Textual's parser holds back for 100 ms
-  (to tell a lone escape from the start of an escape sequence) and so reads after the
-  first has closed the help;
+- an escape pressed again at once after one closed a screen is the same press doubled: a
+  quick double tap, or the second of two escapes read together, which Textual's parser
+  holds back for 100 ms (to tell a lone escape from the start of an escape sequence) and
+  so reads after the first has closed the help;
 - keys read with the key that made a choice reach the choosing screen before the choice
   replaces it (Enter on the feedback, then the first letters of the next answer);
 - keys read while a new screen is being built reach no widget, as nothing there has the
@@ -32,9 +32,11 @@ BUILD_CHECK_SECONDS = 0.005
 """How often held keys look again for their screen being built (which takes 50-200 ms)."""
 
 DOUBLE_PRESS_SECONDS = 0.3
-"""How soon after a key closed a screen the same key counts as that press doubled rather
-than a new one: past Textual's 100 ms hold on an escape and a quick double tap (60-150 ms),
-short of a learner who looks at the screen uncovered and then decides (over 250 ms)."""
+"""How soon after an escape closed a screen another escape counts as that press doubled
+rather than a new one: past Textual's 100 ms hold on an escape and a quick double tap
+(60-150 ms), short of a learner who looks at the screen uncovered and then decides (over
+250 ms). Only escape: it is the key that closes, and the one the parser holds back; an
+Enter right after a name or a dialog's Enter is the learner going on."""
 
 
 class KeyTimingApp(App[None]):
@@ -44,8 +46,8 @@ class KeyTimingApp(App[None]):
         super().__init__(css_path=css_path)
         self._revealed_at = float("-inf")
         """When a screen last closed: keys read before then were meant for it."""
-        self._closing_key: str | None = None
-        """The last key read before a screen closed: the one that closed it, or read with it."""
+        self._closed_by_escape = False
+        """Whether the last key read before a screen closed was an escape."""
         self._keys_read: deque[events.Key] = deque(maxlen=16)
         """The latest keys read, in order: what came just before a key read with a choice."""
         self._early_keys: list[tuple[events.Key, bool]] = []
@@ -55,7 +57,7 @@ class KeyTimingApp(App[None]):
     def pop_screen(self) -> AwaitComplete:
         """Close the screen on top; the keys read before it closed will not reach the one below."""
         self._revealed_at = get_time()
-        self._closing_key = self._keys_read[-1].key if self._keys_read else None
+        self._closed_by_escape = bool(self._keys_read) and self._keys_read[-1].key == "escape"
         return super().pop_screen()
 
     async def on_event(self, event: events.Event) -> None:
@@ -63,7 +65,7 @@ class KeyTimingApp(App[None]):
         double escape on the help, a paste), and Textual would match them to the bindings
         of the screen now on top: a second escape would leave the quiz, a second q quit."""
         if isinstance(event, events.Key):
-            if event.time <= self._revealed_at or self._doubles_closing_key(event):
+            if event.time <= self._revealed_at or self._doubles_closing_escape(event):
                 return
             self._keys_read.append(event)
             if self._early_keys or not self.screen.is_mounted:
@@ -71,9 +73,13 @@ class KeyTimingApp(App[None]):
                 return
         await super().on_event(event)
 
-    def _doubles_closing_key(self, key: events.Key) -> bool:
-        """Whether `key` is the key that closed the last screen, pressed again at once."""
-        return key.key == self._closing_key and key.time - self._revealed_at < DOUBLE_PRESS_SECONDS
+    def _doubles_closing_escape(self, key: events.Key) -> bool:
+        """Whether `key` is an escape pressed again at once after one closed the last screen."""
+        return (
+            key.key == "escape"
+            and self._closed_by_escape
+            and key.time - self._revealed_at < DOUBLE_PRESS_SECONDS
+        )
 
     def on_key(self, event: events.Key) -> None:
         """A key that no widget took, before the bindings: one read with the key that made
