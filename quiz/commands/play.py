@@ -108,7 +108,7 @@ def quiz_options(args: argparse.Namespace, deck: Deck, database: Database | None
         shuffle=args.shuffle is not False,
         questions=missed(deck, database) if args.missed else None,
     )
-    if not any(map(options.includes, deck.questions)):
+    if not options.matching(deck.questions):
         raise ValueError(f"no question of deck '{deck.id}' matches these options")
     return options
 

@@ -6,7 +6,7 @@ import json
 import random
 from dataclasses import dataclass
 
-from quiz.deck.model import AnyQuestion, Deck
+from quiz.deck.model import Deck
 from quiz.deck.questions import Questions
 
 
@@ -32,12 +32,23 @@ class QuizOptions:
         """True when every question is included, so none needs looking at."""
         return self.sections is None and self.tags is None and self.questions is None
 
-    def includes(self, question: AnyQuestion) -> bool:
-        if self.questions is not None and question.id not in self.questions:
+    def keeps(self, question_id: str, section: str, tags: tuple[str, ...]) -> bool:
+        """Whether the question of this id, section and tags is asked."""
+        if self.questions is not None and question_id not in self.questions:
             return False
-        if self.sections is not None and question.section not in self.sections:
+        if self.sections is not None and section not in self.sections:
             return False
-        return self.tags is None or not question.tags or bool(self.tags.intersection(question.tags))
+        return self.tags is None or not tags or bool(self.tags.intersection(tags))
+
+    def matching(self, questions: Questions) -> list[int]:
+        """The positions of the questions asked, in order, read from the columns `Questions`
+        keeps beside each question: a filter over a big deck builds none of them, so the
+        options dialog can count the matches again on every tick."""
+        if self.filters_nothing:
+            return list(range(len(questions)))
+        columns = questions.ids(), questions.sections(), questions.tag_lists()
+        kept = map(self.keeps, *columns)
+        return [n for n, keep in enumerate(kept) if keep]
 
     def to_json(self) -> str:
         """The options as the history keeps them with a run (sets as sorted lists)."""
@@ -80,11 +91,7 @@ def select_questions(deck: Deck, options: QuizOptions, seed: int) -> Questions:
     big deck builds its questions only as it reaches them.
     """
     questions = deck.questions
-    chosen = (
-        list(range(len(questions)))
-        if options.filters_nothing
-        else [n for n, question in enumerate(questions) if options.includes(question)]
-    )
+    chosen = options.matching(questions)
     if options.shuffle:
         random.Random(f"{seed}:{deck.id}").shuffle(chosen)
     if options.count is not None:

@@ -55,6 +55,14 @@ def test_counting_a_cached_deck_builds_no_question(cached: Deck, builds: list[st
     assert builds == []
 
 
+def test_filtering_a_cached_deck_builds_no_question(cached: Deck, builds: list[str]) -> None:
+    """The options dialog counts the matches on every tick: a big deck must not be built."""
+    places = frozenset({"Places"})
+    options = QuizOptions(sections=places, tags=frozenset({"religion"}), shuffle=False)
+    assert select_questions(cached, options, 7).ids() == ["sunni"]
+    assert builds == []
+
+
 def test_a_quiz_builds_each_question_once_as_it_reaches_it(cached: Deck, builds: list[str]) -> None:
     session = QuizSession.start(cached, QuizOptions(), seed=7)
     first = session.current

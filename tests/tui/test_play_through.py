@@ -176,6 +176,20 @@ async def test_escape_leaves_the_quiz_and_the_home_shows_it(
     assert run.finished_at is None
 
 
+async def test_the_leave_dialog_shows_its_keys_and_enter_always_leaves(app: QuizApp) -> None:
+    """The footer names both keys, as the buttons do; no button takes the focus, and
+    Enter with it, so Tab then Enter still leaves."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        await answer_right(pilot)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert screen_text(app).splitlines()[-1] == " ⏎ Leave  esc Stay"  # the footer
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
 async def test_escape_before_any_answer_leaves_without_asking(app: QuizApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await start_quiz(pilot)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from textual.pilot import Pilot
 
 from quiz.deck import Deck
 from quiz.deck.loader import load_deck_or_raise
+from quiz.play import figures
 from quiz.store.database import Database
+from quiz.store.history import History, RunKind
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.help import HelpScreen
@@ -18,7 +21,17 @@ from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.widgets.order_list import OrderList
 
-from .conftest import Clock, answer_right, asked, screen_text, shown, start_quiz, toasts
+from .conftest import (
+    STILL,
+    Clock,
+    answer_right,
+    asked,
+    screen_text,
+    settled,
+    shown,
+    start_quiz,
+    toasts,
+)
 
 
 async def reach(pilot: Pilot[None], kind: str) -> QuestionScreen:
@@ -50,15 +63,40 @@ async def test_options_choose_how_many_and_which_sections(app: QuizApp) -> None:
         assert {q.section for q in screen.session.questions} == {"Places"}
 
 
-async def test_options_that_leave_no_question_are_refused(app: QuizApp) -> None:
+@pytest.mark.parametrize("typed", ["0", "minus"])
+async def test_a_count_below_1_is_refused_as_too_few(app: QuizApp, typed: str) -> None:
+    """0, or a sign alone (Textual's integer field takes it), as `--count 0` is refused."""
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("enter", "backspace", "0", "enter")
+        await pilot.press("enter", "backspace", typed, "enter")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
-        assert "No questions match these options." in toasts(app)
+        assert toasts(app) == "Ask at least 1 question."
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def toggle(pilot: Pilot[None], selector: str, row: int) -> str:
+    """Tick or untick the box on `row` of the list `selector`; what the screen shows then."""
+    await pilot.click(selector, offset=(4, row))
+    await pilot.pause()
+    return shown(pilot.app)
+
+
+async def test_the_count_says_how_many_questions_the_ticks_match(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("enter")
+        assert "Questions 6 of 6" in shown(app)
+        assert "Questions 3 of 3" in await toggle(pilot, "#sections", 1)  # untick History
+        assert "Questions 2 of 2" in await toggle(pilot, "#tags", 3)  # untick religion
+        await pilot.click("#count")
+        await pilot.press("end", "backspace", "1")
+        assert "Questions 1 none match" in await toggle(pilot, "#sections", 0)  # untick Places
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert toasts(app) == "No questions match these options."
+        assert "Questions 1 of 2" in await toggle(pilot, "#sections", 0)  # a typed count stays
 
 
 async def test_a_click_answers_a_choice(app: QuizApp) -> None:
@@ -216,3 +254,20 @@ async def test_the_header_cuts_a_long_title_short_and_keeps_the_time(
         await pilot.resize_terminal(12, 24)
         await pilot.pause()
         assert screen_text(app).splitlines()[0].endswith("1 / 1")
+
+
+async def test_the_recent_quizzes_cut_a_long_title_short_and_keep_the_figures(
+    app: QuizApp, database: Database
+) -> None:
+    """A title of any length leaves the date, score and percent in sight at 80 columns."""
+    history = History(database)
+    for title in ("[bold]Fifty[/bold] characters of a deck title, or more", "A title " * 30):
+        run = history.start("every-type", title, RunKind.FULL, 6)
+        history.record(run, "capital", '"Bamako"', 1, 1.0)
+        history.finish(run)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        lines = screen_text(app).splitlines()
+        date = figures.when(STILL)
+        assert f"  A title A title A title A title…  {date}  1 / 6  17%" in lines
+        assert f"  [bold]Fifty[/bold] characters o…  {date}  1 / 6  17%" in lines

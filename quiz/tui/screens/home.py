@@ -33,6 +33,18 @@ if TYPE_CHECKING:
     from textual.widgets import DataTable
 
 
+TITLE_WIDTH = 32
+"""The widest a deck's title runs in the recent quizzes: the date, score and percent beside
+it stay in sight at 80 columns, with room for the table's scroll bar."""
+
+
+def _title_cell(title: str) -> Text:
+    """The title as plain text (never markup), cut with an ellipsis past `TITLE_WIDTH`."""
+    text = Text(title, no_wrap=True)
+    text.truncate(TITLE_WIDTH, overflow="ellipsis")
+    return text
+
+
 class HomeScreen(Screen[None]):
     """Pick a deck (arrows and Enter, or a click) for a quiz, or press s to study it."""
 
@@ -136,7 +148,7 @@ class HomeScreen(Screen[None]):
         table.clear()
         for row in rows:
             table.add_row(
-                Text(row.deck_title),
+                _title_cell(row.deck_title),
                 figures.when(row.started_at),
                 figures.score(row.score, row.max_score),
                 figures.percent(row.percent) if row.finished_at else "stopped",

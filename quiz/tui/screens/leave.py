@@ -18,11 +18,19 @@ from quiz.tui.screens.choice import Dialog
 from quiz.tui.widgets.footer import Footer
 
 
+class KeyButton(Button, can_focus=False):
+    """A button for the mouse that takes no focus, so a key means one thing in the dialog.
+
+    A focused button takes Enter for itself, which hid the dialog's Enter from the footer;
+    and with Tab onto Stay, Enter would have stayed while the buttons say Enter leaves.
+    """
+
+
 class LeaveScreen(Dialog[bool]):
     """Hands back True to leave the quiz, False to stay on it."""
 
     CSS_PATH = "leave.tcss"
-    AUTO_FOCUS = "#leave"
+    AUTO_FOCUS = ""  # nothing takes focus: Enter and Escape are the dialog's own keys
     BINDINGS: ClassVar[list[BindingType]] = [
         ("enter", "leave", "Leave"),
         ("escape", "stay", "Stay"),
@@ -42,8 +50,8 @@ class LeaveScreen(Dialog[bool]):
                 id="leave-text",
             )
             with Horizontal(id="buttons"):
-                yield Button("Leave ⏎", variant="warning", id="leave")
-                yield Button("Stay (esc)", id="stay")
+                yield KeyButton("Leave ⏎", variant="warning", id="leave")
+                yield KeyButton("Stay (esc)", id="stay")
         yield Footer()
 
     def action_leave(self) -> None:

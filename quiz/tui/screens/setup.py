@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual import on
@@ -46,6 +46,8 @@ class SetupScreen(Dialog[None], ChoosingScreen[None]):
         # Each is a pass over every question: read once, not again when the quiz starts.
         self.sections = deck.sections
         self.tags = deck.tags
+        self._matched = len(deck.questions)
+        """How many questions the ticks matched when they last matched any: all, at first."""
 
     def compose(self) -> ComposeResult:
         deck = self.deck
@@ -77,12 +79,23 @@ class SetupScreen(Dialog[None], ChoosingScreen[None]):
 
     def options(self) -> QuizOptions:
         """The options as the form shows them; an empty count means every question."""
-        count = self.query_one("#count", Input).value
+        shuffle = self.query_one("#shuffle", Checkbox).value
+        return replace(self._filters(), count=self._count(), shuffle=shuffle)
+
+    def _count(self) -> int | None:
+        """The count typed, None when the field is empty; 0 for what is no number (Textual's
+        integer field takes a sign alone), which the learner is told is too few."""
+        text = self.query_one("#count", Input).value
+        try:
+            return int(text) if text else None
+        except ValueError:
+            return 0
+
+    def _filters(self) -> QuizOptions:
+        """The sections and tags ticked, as options that filter and do nothing else."""
         return QuizOptions(
-            count=int(count) if count else None,
             sections=self._selected("#sections", self.sections),
             tags=self._selected("#tags", self.tags),
-            shuffle=self.query_one("#shuffle", Checkbox).value,
         )
 
     def _selected(self, selector: str, values: tuple[str, ...]) -> frozenset[str] | None:
@@ -90,13 +103,31 @@ class SetupScreen(Dialog[None], ChoosingScreen[None]):
         ticked = frozenset(self.query_one(selector, SelectionList).selected)
         return None if ticked == frozenset(values) else ticked
 
+    @on(SelectionList.SelectedChanged)
+    def _filters_changed(self) -> None:
+        """Show how many questions the ticked sections and tags match, or that none do.
+
+        A count left at the number matched (every question, as the dialog opens) follows
+        it, so the form never asks for 50 of 3; a count the learner typed stays.
+        """
+        matched = len(self._filters().matching(self.deck.questions))
+        total = self.query_one("#count-total", Label)
+        total.update(f"of {matched}" if matched else "none match")
+        total.set_class(not matched, "-none")
+        if matched:
+            count = self.query_one("#count", Input)
+            if count.value == str(self._matched):
+                count.value = str(matched)
+            self._matched = matched
+
     def action_start(self) -> None:
         options = self.options()
-        chosen = options.filters_nothing or any(map(options.includes, self.deck.questions))
-        if not chosen or (options.count is not None and options.count < 1):
+        if options.count is not None and options.count < 1:
+            self.notify("Ask at least 1 question.", severity="warning")
+        elif not options.matching(self.deck.questions):
             self.notify("No questions match these options.", severity="warning")
-            return
-        self.choose(self.Start(self, self.deck, options))
+        else:
+            self.choose(self.Start(self, self.deck, options))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
