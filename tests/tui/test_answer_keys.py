@@ -93,3 +93,20 @@ async def test_tab_on_a_study_cards_back_keeps_to_the_ratings(
         await pilot.pause()
         assert isinstance(app.screen, StudyQuestionScreen)
         assert "1 reviewed" in shown(app)
+
+
+async def test_keys_read_together_edit_in_the_order_typed(app: QuizApp) -> None:
+    """As typed fast, or pasted: Textual's own Input ran Backspace and the arrows after the
+    letters read with them ("Bamakx", Backspace, "o" gave "Bamakx"; Textual's issue 6605)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        screen = await reach(pilot, "text")
+        await press_at_once(pilot, *"Bamakx", "backspace", "o", "home", "right", "delete", "A")
+        assert screen.query_one("#answer", Input).value == "BAmako"
+
+
+async def test_a_count_retyped_fast_is_the_count_typed(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await press_at_once(pilot, "backspace", "4")
+        assert app.screen.query_one("#count", Input).value == "4"

@@ -16,6 +16,7 @@ from quiz.tui.screens.choice import Dialog
 from quiz.tui.text import prompt_of
 from quiz.tui.widgets.footer import Footer
 from quiz.tui.widgets.reading_box import ReadingBox
+from quiz.tui.widgets.text_box import TextBox
 
 NOTE_LENGTH = 200
 """A note is one line for `quiz flagged`; this is room enough to say what is wrong."""
@@ -38,7 +39,7 @@ class FlagScreen(Dialog[str | None]):
             with ReadingBox(id="prompt-box"):
                 yield Static(Content(prompt_of(self.question)), id="prompt")
             yield Label("What is wrong with it? (optional)", classes="field-label")
-            yield Input(placeholder="the date is wrong", id="note", max_length=NOTE_LENGTH)
+            yield TextBox(placeholder="the date is wrong", id="note", max_length=NOTE_LENGTH)
             yield Label(
                 "quiz flagged lists flags; a flag clears itself once its question is edited.",
                 id="flag-hint",

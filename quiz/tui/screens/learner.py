@@ -18,6 +18,7 @@ from textual.widgets import Input, Label
 from quiz.store.database import Database
 from quiz.tui.screens.choice import Dialog
 from quiz.tui.widgets.footer import Footer
+from quiz.tui.widgets.text_box import TextBox
 
 LearnerStore = tuple[Database | None, str]
 """A learner's store, or None, and what to tell them about it (as `open_store` gives)."""
@@ -41,7 +42,7 @@ class LearnerScreen(Dialog[LearnerStore]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = Content("Who is learning?")
             yield Label("Your name keeps your quizzes and reviews apart from others'.")
-            yield Input(placeholder="your name", id="name", max_length=NAME_LENGTH)
+            yield TextBox(placeholder="your name", id="name", max_length=NAME_LENGTH)
             yield Label("", id="problem")
         yield Footer()
 

@@ -17,6 +17,7 @@ from quiz.deck.model import Deck
 from quiz.play.selection import QuizOptions
 from quiz.tui.screens.choice import Choice, ChoosingScreen, Dialog
 from quiz.tui.widgets.footer import Footer
+from quiz.tui.widgets.text_box import TextBox
 
 
 class SetupScreen(Dialog[None], ChoosingScreen[None]):
@@ -58,7 +59,9 @@ class SetupScreen(Dialog[None], ChoosingScreen[None]):
                     yield Static(deck.description, markup=False, id="description")
                 with Horizontal(id="count-row"):
                     yield Label("Questions", classes="field-label")
-                    yield Input(str(len(deck.questions)), type="integer", id="count", max_length=6)
+                    yield TextBox(
+                        str(len(deck.questions)), type="integer", id="count", max_length=6
+                    )
                     yield Label(f"of {len(deck.questions)}", id="count-total")
                     yield Checkbox("Shuffle the questions", value=True, id="shuffle")
                 with Horizontal(id="filters"):

@@ -33,6 +33,7 @@ from quiz.tui.reader import own_connection
 from quiz.tui.screens.choice import Dialog
 from quiz.tui.widgets.deck_list import study_line
 from quiz.tui.widgets.footer import Footer
+from quiz.tui.widgets.text_box import TextBox
 
 
 class StudySetupScreen(Dialog[StudySettings | None]):
@@ -75,11 +76,11 @@ class StudySetupScreen(Dialog[StudySettings | None]):
             yield Label(study_line(self.progress, self.now), id="progress")
             with Horizontal(id="limit-row"):
                 yield Label("New cards per day", classes="field-label")
-                yield Input(
+                yield TextBox(
                     str(self.settings.new_per_day), type="integer", id="new-per-day", max_length=4
                 )
                 yield Label("Desired retention", classes="field-label")
-                yield Input(
+                yield TextBox(
                     f"{self.settings.desired_retention:g}",
                     type="number",
                     id="retention",
@@ -87,7 +88,7 @@ class StudySetupScreen(Dialog[StudySettings | None]):
                 )
             with Horizontal(id="leech-row"):
                 yield Label("Leech threshold", classes="field-label")
-                yield Input(
+                yield TextBox(
                     str(self.settings.leech_threshold),
                     type="integer",
                     id="leech-threshold",

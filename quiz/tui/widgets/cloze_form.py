@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from quiz.deck.model import CLOZE_DELETION, ClozeQuestion
+from quiz.tui.widgets.text_box import TextBox
 
 
 def numbered_blanks(question: ClozeQuestion) -> str:
@@ -64,7 +65,7 @@ class ClozeForm(Vertical):
         for number, deletion in enumerate(self.question.deletions, start=1):
             with Horizontal(classes="blank"):
                 yield Label(Content(f"[{number}]"))
-                yield Input(placeholder=deletion.hint or f"blank {number}")
+                yield TextBox(placeholder=deletion.hint or f"blank {number}")
 
     def action_blank(self, step: int) -> None:
         """Focus the next (or previous) blank, round from the last to the first, at once."""

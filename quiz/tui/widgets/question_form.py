@@ -30,6 +30,7 @@ from quiz.deck.model import (
 )
 from quiz.tui.text import heading_of
 from quiz.tui.widgets.reading_box import ReadingBox
+from quiz.tui.widgets.text_box import TextBox
 
 if TYPE_CHECKING:
     # Each answer widget is imported when a question of its type is first asked: the
@@ -110,7 +111,7 @@ class QuestionForm(Vertical):
 
                 return MultiChoice(self.presented, id="answer")
             case TextQuestion():
-                return Input(placeholder="Your answer", id="answer")
+                return TextBox(placeholder="Your answer", id="answer")
             case ClozeQuestion():
                 from quiz.tui.widgets.cloze_form import ClozeForm
 
