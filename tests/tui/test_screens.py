@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rich.color import Color
 from textual.pilot import Pilot
 
 from quiz.deck import Deck
@@ -18,6 +19,7 @@ from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.widgets.order_list import OrderList
 
@@ -271,3 +273,94 @@ async def test_the_recent_quizzes_cut_a_long_title_short_and_keep_the_figures(
         date = figures.when(STILL)
         assert f"  A title A title A title A title…  {date}  1 / 6  17%" in lines
         assert f"  [bold]Fifty[/bold] characters o…  {date}  1 / 6  17%" in lines
+
+
+async def test_an_empty_blank_reads_as_blank_in_the_feedback_and_the_results(
+    app: QuizApp,
+) -> None:
+    """The blank left empty is named, dimmed; what was typed stays literal."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        await reach(pilot, "cloze")
+        await pilot.press("tab", *"<b>", "enter")
+        await pilot.pause()
+        assert "Your answer (blank); <b>" in shown(app)
+        assert colour_of(app, "(blank)") != colour_of(app, "<b>")
+        while not isinstance(app.screen, ResultsScreen):
+            await pilot.press("enter")
+            await pilot.pause()
+            if isinstance(app.screen, QuestionScreen):
+                await answer_right(pilot)
+        assert "✘ you: (blank); <b>" in shown(app)
+
+
+def colour_of(app: QuizApp, text: str) -> Color | None:
+    """The colour the screen draws `text` in (the first cell of its first showing)."""
+    for strip in app.screen._compositor.render_strips():
+        at = 0
+        for segment in strip:
+            if text in strip.text and at <= strip.text.index(text) < at + len(segment.text):
+                return segment.style.color if segment.style else None
+            at += len(segment.text)
+    raise AssertionError(f"{text!r} is not on screen")
+
+
+async def test_a_cloze_sentence_stands_a_line_below_its_heading(app: QuizApp) -> None:
+    """As every question's prompt does: heading, a blank line, the question."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        for kind, first_words in (("cloze", " Algeria keeps"), ("order", " Put these")):
+            await reach(pilot, kind)
+            lines = screen_text(app).splitlines()
+            heading = next(i for i, line in enumerate(lines) if "·" in line)
+            assert lines[heading + 1] == ""
+            assert lines[heading + 2].startswith(first_words)
+
+
+LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 2
+"""A choice of 90 letters and no space: wider than the 74 columns a choice has at 80."""
+
+
+@pytest.fixture
+def long_names(tmp_path: Path, database: Database) -> QuizApp:
+    """A deck whose title, section and one choice are too long for a line of 80 columns."""
+    question = {
+        "id": "q",
+        "type": "choice",
+        "section": "A section whose name goes on and on " * 3 + "END-OF-SECTION",
+        "prompt": "Which?",
+        "choices": ["Short", LONG_WORD],
+        "answer": "Short",
+    }
+    title = "A deck whose title goes on and on " * 3 + "END-OF-TITLE"
+    deck_file = tmp_path / "long.yaml"
+    deck_file.write_text(yaml.safe_dump({"deck": "long", "title": title, "questions": [question]}))
+    return QuizApp([load_deck_or_raise(deck_file)], database=database, seed=1, clock=lambda: 0.0)
+
+
+async def test_a_long_section_and_title_are_cut_with_an_ellipsis(long_names: QuizApp) -> None:
+    async with long_names.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        [heading] = [line for line in screen_text(long_names).splitlines() if "·" in line]
+        assert heading.startswith(" One answer · A section whose name goes on")
+        assert heading.endswith("…")
+        assert len(heading) <= 80
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert isinstance(long_names.screen, ResultsScreen)
+        title = screen_text(long_names).splitlines()[1]
+        assert title.startswith(" Results · A deck whose title goes on")
+        assert title.endswith("…")
+        assert len(title) <= 80
+
+
+async def test_a_long_choice_wraps_under_its_text_not_its_number(long_names: QuizApp) -> None:
+    async with long_names.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        lines = screen_text(long_names).splitlines()
+        first = next(i for i, line in enumerate(lines) if "Pneumono" in line)
+        column = lines[first].index("Pneumono")
+        assert lines[first][:column].endswith(". ")
+        assert lines[first + 1][:column].strip(" │") == ""
+        wrapped = (line[column:].rstrip(" │") for line in lines[first : first + 2])
+        assert "".join(wrapped) == LONG_WORD

@@ -17,11 +17,11 @@ from textual.widgets import Button, Label, Static
 
 from quiz.play import figures
 from quiz.play.breakdown import Tally
-from quiz.play.scoring import given_text
 from quiz.play.session import AnswerRecord, QuizSession
 from quiz.tui.commands import PaletteScreen
 from quiz.tui.screens.choice import Choice, ChoosingScreen
 from quiz.tui.text import prompt_of
+from quiz.tui.widgets.answer_feedback import given_content
 from quiz.tui.widgets.footer import Footer
 
 Next = Literal["retry", "again", "decks"]
@@ -31,11 +31,12 @@ def missed_text(record: AnswerRecord) -> Content:
     """A missed question, what the learner answered and the right answer, deck text and
     answers kept literal."""
     question = record.question
-    return Content.from_markup(
-        "[b]$prompt[/b]\n[$error]✘ you: $given[/]\n[$success]✔ answer: $answer[/]",
-        prompt=prompt_of(question),
-        given=given_text(question, record.given) or "(nothing)",
-        answer=record.verdict.expected,
+    given = Content.assemble("✘ you: ", given_content(question, record.given))
+    return Content.assemble(
+        (prompt_of(question), "b"),
+        "\n",
+        given.stylize_before("$error"),
+        (f"\n✔ answer: {record.verdict.expected}", "$success"),
     )
 
 

@@ -6,16 +6,31 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Label, Static
 
-from quiz.deck.model import AnyQuestion
+from quiz.deck.model import AnyQuestion, ClozeQuestion
 from quiz.play import figures
-from quiz.play.scoring import given_text
+from quiz.play.scoring import Given, given_text
 from quiz.play.session import AnswerRecord
 from quiz.tui.text import prompt_of
 
 FLIPPED = ("↻ The answer: how well did you know it?", "flipped")
 """The verdict line of a card flipped without an answer: nothing was checked."""
+
+EMPTY_BLANK = Content.styled("(blank)", "dim")
+"""A cloze blank left empty, named and dimmed (typed text never is): unnamed, an empty
+first blank read back as `; Gao`, a lone semicolon."""
+
+NOTHING = Content.styled("(nothing)", "dim")
+"""What reads back for an answer with no text at all, rather than an empty line."""
+
+
+def given_content(question: AnyQuestion, given: Given) -> Content:
+    """The learner's answer to read back, typed text kept literal (never markup)."""
+    if isinstance(question, ClozeQuestion) and isinstance(given, tuple):
+        return Content("; ").join(typed if typed.strip() else EMPTY_BLANK for typed in given)
+    return Content(given_text(question, given)) or NOTHING
 
 
 def verdict_line(record: AnswerRecord | None) -> tuple[str, str]:
@@ -48,7 +63,7 @@ class AnswerFeedback(Vertical):
         yield Label(text, id="verdict", classes=tone)
         yield Static(prompt_of(question), markup=False, id="prompt")
         if record is not None:
-            yield from self._field("Your answer", given_text(question, record.given), "given")
+            yield from self._field("Your answer", given_content(question, record.given), "given")
         if record is None or not record.verdict.correct or record.verdict.note:
             yield from self._field("Answer", question.answer_text, "expected")
         if record is not None and record.verdict.note:
@@ -60,6 +75,6 @@ class AnswerFeedback(Vertical):
             quote.border_title = "From the source"
             yield quote
 
-    def _field(self, title: str, text: str, name: str) -> ComposeResult:
+    def _field(self, title: str, text: str | Content, name: str) -> ComposeResult:
         yield Label(title, classes="field-title")
         yield Static(text, markup=False, id=name, classes="field")

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quiz.tui.widgets.numbered import NUMBER_KEYS, numbered
+from quiz.tui.widgets.numbered import NUMBER_KEYS, Hanging
 
 
 class ChoiceList(OptionList):
@@ -34,7 +34,7 @@ class ChoiceList(OptionList):
 
     def __init__(self, choices: Sequence[str], *, id: str | None = None) -> None:
         self.choices = tuple(choices)
-        options = [Option(numbered(i, text)) for i, text in enumerate(self.choices)]
+        options = [Option(Hanging(i, text)) for i, text in enumerate(self.choices)]
         super().__init__(*options, id=id, markup=False)
 
     def action_pick(self, index: int) -> None:

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quiz.tui.widgets.numbered import numbered
+from quiz.tui.widgets.numbered import Hanging
 
 
 class OrderList(OptionList):
@@ -43,7 +43,7 @@ class OrderList(OptionList):
 
     def _show(self, highlighted: int) -> None:
         self.clear_options()
-        self.add_options([Option(numbered(i, item)) for i, item in enumerate(self.items)])
+        self.add_options([Option(Hanging(i, item)) for i, item in enumerate(self.items)])
         self.highlighted = highlighted
 
     def action_move(self, step: int) -> None:
