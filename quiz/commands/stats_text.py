@@ -18,7 +18,7 @@ from quiz.deck import Deck
 from quiz.deck.errors import display_path, shown
 from quiz.play import figures
 from quiz.store.database import Database, StoreError, utc_now
-from quiz.store.history import RunKind, SessionRow
+from quiz.store.history import SessionRow
 from quiz.study.figures import bars, day_axis, recalled
 from quiz.study.statistics import (
     CHART_DAYS,
@@ -131,9 +131,7 @@ def aligned(cells: Sequence[Sequence[str]], *, left: int) -> str:
 
 
 def _cells(row: SessionRow) -> tuple[str, str, str, str]:
-    title = _short(shown(row.deck_title))
-    if row.mode is not RunKind.FULL:
-        title += " (retry)"
+    title = _short(shown(row.deck_title)) + figures.retry_mark(row)
     score = figures.score(row.score, row.max_score)
     if row.finished_at is None:
         score = f"{score} (stopped after {row.answered})"
@@ -145,7 +143,8 @@ def _short(title: str) -> str:
 
 
 def trends_text(trends: Sequence[ScoreTrend]) -> str:
-    """One line per deck quizzed at least twice: its scores as bars from 0 to 100%.
+    """One line per deck quizzed at least twice: its scores as bars from 0 to 100%, then
+    the deck list's line of its best, last, quizzes and retries (`figures.played_line`).
 
     A single quiz is no trend, and the table above already shows it.
     """
@@ -156,10 +155,8 @@ def trends_text(trends: Sequence[ScoreTrend]) -> str:
     lines = ["Quiz scores, oldest first"]
     for trend in shown:
         [chart] = bars(trend.percents[-TREND_RUNS:], 100)
-        lines.append(
-            f"  {_short(trend.title):<{width}}  {chart}  last {figures.percent(trend.last)}"
-            f" · best {figures.percent(trend.best)} · {len(trend.percents)} quizzes"
-        )
+        played = figures.played_line(trend.scores)
+        lines.append(f"  {_short(trend.title):<{width}}  {chart}  {played}")
     return "\n".join(lines)
 
 

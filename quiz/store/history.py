@@ -10,23 +10,27 @@ unfinished. Nothing here knows about Textual or the quiz session.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.store.database import Database
 from quiz.store.instants import from_timestamp, timestamp
+
+if TYPE_CHECKING:
+    from quiz.deck.deck import Deck
 
 
 class RunKind(StrEnum):
     """What a run went over; the values are what the column `sessions.mode` holds."""
 
     FULL = "quiz"
-    """A run over a deck's questions: the runs that count as a deck's best or last."""
+    """A run over a deck's questions: the runs counted as a deck's quizzes (finished or
+    stopped), its last and, when finished over every question, its best."""
 
     RETRY = "retry"
-    """A run over the questions missed in another run."""
+    """A run over the questions missed in another run: no quiz, counted apart."""
 
 
 class SessionRow(NamedTuple):
@@ -64,9 +68,11 @@ class RunPlan(NamedTuple):
 class DeckScores(NamedTuple):
     """How a deck's quizzes went: a 1-question retry is not weighed like a 64-question quiz.
 
-    `best`: the best percent of a finished run over every question (None before one);
-    `last`: the latest quiz, finished or stopped, over all or some questions; `runs`: the
-    quizzes, stopped ones included; `retries`: the retries of missed questions, counted apart.
+    `best`: the best percent of a finished quiz over every question (None before one, and
+    for a deck whose size is not known); `last`: the latest quiz, finished or stopped, over
+    all or some questions; `runs`: the quizzes, stopped ones included; `retries`: the
+    retries of missed questions, counted apart. The deck list, the statistics screen and
+    `quiz stats` all show these, read by `History.deck_scores` alone.
     """
 
     best: float | None
@@ -243,9 +249,10 @@ class History:
         )
         return frozenset(row["question_id"] for row in rows)
 
-    def deck_scores(self, sizes: Mapping[str, int]) -> dict[str, DeckScores]:
-        """The scores of each deck of `sizes` (questions per deck id) that has a quiz; the
-        size tells a run over every question from one over some. SQLite sums each deck's
+    def deck_scores(self, sizes: Mapping[str, int | None]) -> dict[str, DeckScores]:
+        """The scores of each deck of `sizes` (questions per deck id, `deck_sizes`) that has
+        a quiz; the size tells a run over every question from one over some, and a deck
+        whose size is None (its file is not at hand) has no best. SQLite sums each deck's
         runs in the index on the deck, so a heavy learner's history is never read whole."""
         scores: dict[str, DeckScores] = {}
         for deck_id, size in sizes.items():
@@ -264,6 +271,12 @@ class History:
 
     def _now(self) -> str:
         return timestamp(self.database.now())
+
+
+def deck_sizes(decks: Iterable[Deck]) -> dict[str, int]:
+    """How many questions a quiz of each deck asks to be over every question, for
+    `History.deck_scores`: the deck's questions as it is now."""
+    return {deck.id: len(deck.questions) for deck in decks}
 
 
 _ANSWERED = "(SELECT count(*) FROM answers a WHERE a.session_id = s.id) AS answered"

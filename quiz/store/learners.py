@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from quiz.paths import data_dir
 from quiz.store.database import Database
+from quiz.store.history import RunKind
 
 FOLDER = "learners"
 STORE = "quiz.sqlite3"
@@ -91,13 +92,16 @@ def _name_in(folder: Path) -> str:
 
 
 def summary(database: Database) -> LearnerSummary:
-    """The learner's quiz count, the percent of their latest finished quiz, their reviews."""
+    """The learner's quiz count, the percent of their latest finished quiz, their reviews:
+    quizzes as the deck list counts them (`RunKind.FULL`, stopped ones too), no retry."""
     [[quizzes, reviews]] = database.query(
-        "SELECT (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM reviews)"
+        "SELECT (SELECT COUNT(*) FROM sessions WHERE mode = ?), (SELECT COUNT(*) FROM reviews)",
+        (RunKind.FULL,),
     )
     last = database.query(
-        "SELECT score, max_score FROM sessions WHERE finished_at IS NOT NULL"
-        " ORDER BY started_at DESC, id DESC LIMIT 1"
+        "SELECT score, max_score FROM sessions WHERE finished_at IS NOT NULL AND mode = ?"
+        " ORDER BY started_at DESC, id DESC LIMIT 1",
+        (RunKind.FULL,),
     )
     percent = 100 * last[0][0] / last[0][1] if last and last[0][1] else None
     return LearnerSummary(quizzes, percent, reviews)

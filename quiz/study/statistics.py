@@ -1,22 +1,24 @@
 """The figures of the statistics screen and of `quiz stats`, gathered once for both. Reads only.
 
 A deck's score trend is its finished full runs, oldest first: a retry of the missed
-questions or a stopped run would tell another story. The most missed questions are
-those the decks at hand still hold, since showing one needs its prompt (the store keeps
-only ids, and a question removed from its deck is no longer worth drilling). The same
-holds for the figures per question, which only the decks at hand can name.
+questions or a stopped run would tell another story. Its best, last and count of quizzes
+are the deck list's (`History.deck_scores`): the best only of a quiz over every question.
+The most missed questions are those the decks at hand still hold, since showing one
+needs its prompt (the store keeps only ids, and a question removed from its deck is no
+longer worth drilling). The same holds for the figures per question, which only the
+decks at hand can name.
 Nothing here knows about Textual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from quiz.store.card_marks import mark_rows
 from quiz.store.database import Database
-from quiz.store.history import History, RunKind, SessionRow
+from quiz.store.history import DeckScores, History, RunKind, SessionRow, deck_sizes
 from quiz.store.recall import Retention, most_missed, retention
 from quiz.study.progress import DayReviews, reviews_per_day
 from quiz.study.review_calendar import ReviewCalendar, review_calendar
@@ -34,19 +36,13 @@ MISSED_SHOWN = 8
 
 
 class ScoreTrend(NamedTuple):
-    """The percent scores of a deck's finished full runs, oldest first (never empty)."""
+    """The percent scores of a deck's finished full runs, oldest first (never empty), and
+    the deck's scores as the deck list shows them."""
 
     deck_id: str
     title: str
     percents: tuple[float, ...]
-
-    @property
-    def last(self) -> float:
-        return self.percents[-1]
-
-    @property
-    def best(self) -> float:
-        return max(self.percents)
+    scores: DeckScores
 
 
 class Missed(NamedTuple):
@@ -114,11 +110,12 @@ def gather_statistics(
     when asked for: the statistics screen shows some, `quiz stats` none. Only those are
     kept, so that a big deck's figures do not outlive the reading (the screen's worker).
     """
-    runs = tuple(History(db).sessions(deck_id))
+    history = History(db)
+    runs = tuple(history.sessions(deck_id))
     found = question_figures(db, decks, deck_id) if per_question else []
     return Statistics(
         runs=runs,
-        trends=score_trends(runs),
+        trends=score_trends(history, runs, deck_sizes(decks)),
         days=tuple(reviews_per_day(db, now, days=CHART_DAYS, deck_id=deck_id, tz=tz)),
         calendar=review_calendar(db, now, deck_id=deck_id, tz=tz),
         retention=retention(db, deck_id=deck_id),
@@ -129,9 +126,12 @@ def gather_statistics(
     )
 
 
-def score_trends(runs: Sequence[SessionRow]) -> tuple[ScoreTrend, ...]:
+def score_trends(
+    history: History, runs: Sequence[SessionRow], sizes: Mapping[str, int]
+) -> tuple[ScoreTrend, ...]:
     """One trend per deck with a finished full run, the deck played most recently first;
-    `runs` come newest first, as `History.sessions` gives them."""
+    `runs` come newest first, as `History.sessions` gives them. The `sizes` of the decks
+    at hand tell their quizzes over every question; a deck not at hand has no best."""
     titles: dict[str, str] = {}
     percents: dict[str, list[float]] = {}
     for run in runs:
@@ -139,8 +139,10 @@ def score_trends(runs: Sequence[SessionRow]) -> tuple[ScoreTrend, ...]:
             continue
         titles.setdefault(run.deck_id, run.deck_title)
         percents.setdefault(run.deck_id, []).append(run.percent)
+    scores = history.deck_scores({deck: sizes.get(deck) for deck in percents})
     return tuple(
-        ScoreTrend(deck, titles[deck], tuple(reversed(scores))) for deck, scores in percents.items()
+        ScoreTrend(deck, titles[deck], tuple(reversed(shares)), scores[deck])
+        for deck, shares in percents.items()
     )
 
 

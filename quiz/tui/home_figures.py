@@ -13,7 +13,7 @@ from datetime import datetime
 
 from quiz.deck.model import Deck
 from quiz.store.database import Database, StoreError
-from quiz.store.history import DeckScores, History, SessionRow
+from quiz.store.history import DeckScores, History, SessionRow, deck_sizes
 from quiz.study.progress import DeckProgress, deck_progress
 from quiz.tui.reader import own_connection
 
@@ -51,7 +51,7 @@ def read_home_figures(database: Database, decks: Sequence[Deck]) -> HomeFigures:
             history = History(reader)
             return HomeFigures(
                 now,
-                scores=history.deck_scores({deck.id: len(deck.questions) for deck in decks}),
+                scores=history.deck_scores(deck_sizes(decks)),
                 progress={deck.id: deck_progress(reader, deck, now) for deck in decks},
                 recent=history.recent(RECENT_ROWS),
                 stopped=stopped_runs(history, decks),

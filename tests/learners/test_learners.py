@@ -31,13 +31,15 @@ def test_a_name_unfit_is_said(name: str, why: str) -> None:
         learner_key(name)
 
 
-def quizzed(name: str, scores: list[float], reviews: int = 0) -> None:
-    """A learner's history: one finished quiz per score (of 2 questions), and reviews."""
+def quizzed(name: str, scores: list[float], reviews: int = 0, retries: int = 0) -> None:
+    """A learner's history: one finished quiz per score (of 2 questions), then `retries`
+    finished retries of 1 question answered right, and reviews."""
     remember_name(name)
     database = Database(learner_store(name))
     history = History(database)
-    for score in scores:
-        run = history.start("every-type", "Every type", RunKind.FULL, 2)
+    runs = [(RunKind.FULL, 2, score) for score in scores] + [(RunKind.RETRY, 1, 1.0)] * retries
+    for kind, questions, score in runs:
+        run = history.start("every-type", "Every type", kind, questions)
         history.record(run, "q", "true", score, 1.0)
         history.finish(run)
     with database.transaction() as connection:
@@ -50,7 +52,7 @@ def quizzed(name: str, scores: list[float], reviews: int = 0) -> None:
 
 
 def test_the_teachers_list_of_learners(capsys: pytest.CaptureFixture[str]) -> None:
-    quizzed("Ada Lovelace", [2.0, 1.0], reviews=3)
+    quizzed("Ada Lovelace", [2.0, 1.0], reviews=3, retries=1)  # a retry is no quiz
     quizzed("bob", [])
     assert main(["stats", "--learners"]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -39,13 +39,15 @@ def test_trends_are_finished_full_quizzes_oldest_first_latest_deck_first(db: Dat
     history.finish(quiz(history, "a", 1, 1, mode=RunKind.RETRY))  # a retry: another story
     history.finish(quiz(history, "b", 4, 5))
     history.finish(quiz(history, "a", 2, 2))
-    trends = score_trends(history.sessions())
+    trends = score_trends(history, history.sessions(), {"a": 2})
     assert [(t.deck_id, t.title, t.percents) for t in trends] == [
         ("a", "Title of a", (50.0, 100.0)),
         ("b", "Title of b", (80.0,)),
     ]
-    assert (trends[0].last, trends[0].best) == (100.0, 100.0)
-    assert [t.deck_id for t in score_trends(history.sessions("b"))] == ["b"]
+    a, b = (trend.scores for trend in trends)  # the deck list's: History.deck_scores
+    assert (a.best, a.last.percent, a.runs, a.retries) == (100.0, 100.0, 3, 1)
+    assert (b.best, b.runs) == (None, 1)  # not at hand: no size tells a whole-deck quiz
+    assert [t.deck_id for t in score_trends(history, history.sessions("b"), {})] == ["b"]
 
 
 def test_the_most_missed_are_those_the_decks_still_hold(

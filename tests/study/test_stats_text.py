@@ -42,7 +42,7 @@ def test_the_study_figures_follow_the_table(
     assert sections[0].splitlines()[0].split() == ["Deck", "Date", "Score", "Percent"]
     assert sections[1].splitlines() == [
         "Quiz scores, oldest first",
-        "  Every type [bold]test[/bold]  ▄█  last 100% · best 100% · 2 quizzes",
+        "  Every type [bold]test[/bold]  ▄█  best 100% · last 100% · 2 quizzes",
     ]
     calendar = sections[2].splitlines()
     assert calendar[0] == "Reviews and quiz answers per day, last year"

@@ -23,7 +23,7 @@ async def test_every_type_answered_right_from_the_keyboard(
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         assert "Every type [bold]test[/bold]" in shown(app)
-        assert "6 questions: 1 choice · 1 multi · 1 truefalse" in shown(app)
+        assert "[bold]test[/bold] · 6 questions 1 choice · 1 multi · 1 truefalse" in shown(app)
         assert "not played yet" in shown(app)
         await start_quiz(pilot)
         seen = []

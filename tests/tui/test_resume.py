@@ -177,7 +177,7 @@ async def test_a_run_resumed_on_an_edited_deck_has_one_score_everywhere(
         assert "4 / 5 80%" in shown(later)  # the recent quizzes
         await pilot.press("t")
         await settled(pilot)
-        assert "last 80% · best 80% · 1 quiz" in shown(later)
+        assert "best 80% · last 80% · 1 quiz" in shown(later)
     monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
     capsys.readouterr()
     assert main(["stats"]) == 0

@@ -38,11 +38,13 @@ TITLE_WIDTH = 32
 it stay in sight at 80 columns, with room for the table's scroll bar."""
 
 
-def _title_cell(title: str) -> Text:
-    """The title as plain text (never markup), cut with an ellipsis past `TITLE_WIDTH`."""
-    text = Text(title, no_wrap=True)
-    text.truncate(TITLE_WIDTH, overflow="ellipsis")
-    return text
+def _title_cell(row: SessionRow) -> Text:
+    """The run's deck title as plain text (never markup), marked `(retry)` as `quiz stats`
+    marks a retry; the title is cut with an ellipsis so that both fit `TITLE_WIDTH`."""
+    mark = figures.retry_mark(row)
+    text = Text(row.deck_title, no_wrap=True)
+    text.truncate(TITLE_WIDTH - len(mark), overflow="ellipsis")
+    return text.append(mark)
 
 
 class HomeScreen(Screen[None]):
@@ -148,7 +150,7 @@ class HomeScreen(Screen[None]):
         table.clear()
         for row in rows:
             table.add_row(
-                _title_cell(row.deck_title),
+                _title_cell(row),
                 figures.when(row.started_at),
                 figures.score(row.score, row.max_score),
                 figures.percent(row.percent) if row.finished_at else "stopped",

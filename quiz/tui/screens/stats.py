@@ -42,17 +42,16 @@ TREND_RUNS = 30
 
 
 def trend_text(trend: ScoreTrend) -> Content:
-    """The deck's title over two lines of bars (0–100%), then its last and best scores."""
+    """The deck's title over its scores as the deck list shows them (`figures.played_line`,
+    a line of its own: with a stopped quiz and retries it is as wide as the bars), then two
+    lines of bars (0–100%)."""
     top, bottom = bars(trend.percents[-TREND_RUNS:], 100, height=2)
-    runs = plural(len(trend.percents), "quiz", "quizzes")
     return Content.from_markup(
-        "[b]$title[/b]\n[$accent]$top[/]\n[$accent]$bottom[/]  $figures",
+        "[b]$title[/b]\n$figures\n[$accent]$top[/]\n[$accent]$bottom[/]",
         title=trend.title,
         top=top,
         bottom=bottom,
-        figures=(
-            f"last {figures.percent(trend.last)} · best {figures.percent(trend.best)} · {runs}"
-        ),
+        figures=figures.played_line(trend.scores),
     )
 
 

@@ -43,25 +43,6 @@ def type_counts(deck: Deck) -> str:
     return " · ".join(f"{n} {kind}" for kind, n in deck.count_by_type().items())
 
 
-def played_line(scores: DeckScores | None) -> str:
-    """`best 80% · last 60% · 3 quizzes · 1 retry`, or that the deck was never played. The
-    best is of a finished quiz over every question; the last says how far it went."""
-    if scores is None:
-        return "not played yet"
-    parts = [f"best {figures.percent(scores.best)}"] if scores.best is not None else []
-    parts += [f"last {last_run(scores.last)}", plural(scores.runs, "quiz", "quizzes")]
-    if scores.retries:
-        parts.append(plural(scores.retries, "retry", "retries"))
-    return " · ".join(parts)
-
-
-def last_run(row: SessionRow) -> str:
-    """`60%`, or `stopped at 12 of 64` for a quiz left before its end."""
-    if row.finished_at is None:
-        return f"stopped at {row.answered} of {row.question_count}"
-    return figures.percent(row.percent)
-
-
 def resume_line(stopped: SessionRow | None) -> str:
     """`r: resume (12 of 64 answered)` under a deck whose last quiz was stopped, else nothing."""
     if stopped is None:
@@ -76,12 +57,14 @@ def deck_prompt(
     progress: DeckProgress | None = None,
     now: datetime | None = None,
 ) -> Content:
-    """The title, the `counts` by type, the `played` line and the study counts (deck text
-    literal). Without a store there is no study, and the last line is left out."""
+    """The title with its number of questions, the `counts` by type, the `played` line and
+    the study counts (deck text literal). Without a store there is no study, and the last
+    line is left out. The total is beside the title so that the counts of a deck of every
+    type fit 80 columns on a line of their own (after `50 questions:` they came to 79)."""
     prompt = Content.from_markup(
-        "[b]$title[/b]\n[dim]$total questions: $counts[/dim]\n[$accent]$played[/]",
+        "[b]$title[/b][dim] · $total[/dim]\n[dim]$counts[/dim]\n[$accent]$played[/]",
         title=deck.title,
-        total=str(len(deck.questions)),
+        total=plural(len(deck.questions), "question"),
         counts=counts,
         played=played,
     )
@@ -124,7 +107,7 @@ class DeckList(OptionList):
             lambda deck: deck_prompt(
                 deck,
                 self._counts[deck.id],
-                played_line(scores.get(deck.id)) + resume_line(stopped.get(deck.id)),
+                figures.played_line(scores.get(deck.id)) + resume_line(stopped.get(deck.id)),
                 progress.get(deck.id),
                 now,
             )
