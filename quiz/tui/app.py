@@ -31,6 +31,7 @@ from quiz.tui.key_timing import KeyTimingApp
 from quiz.tui.screen_styles import add_screen_styles
 from quiz.tui.screens.flaggable import FlaggableScreen
 from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.text import named
 
 if TYPE_CHECKING:
     # Every other screen is imported where it is first shown: the first question on
@@ -321,7 +322,7 @@ class QuizApp(KeyTimingApp):
             self.notify(f"Not flagged: {exc}", title="Flag", severity="error")
             return
         self.notify(
-            f"Flagged: {question.id} — run `quiz flagged` to list", title="Flag", markup=False
+            f"Flagged: {named(question)} — run `quiz flagged` to list", title="Flag", markup=False
         )
 
     def action_help(self) -> None:

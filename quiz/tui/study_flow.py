@@ -25,6 +25,7 @@ from quiz.study.set_aside import Aside
 from quiz.tui.screens.study_answer import StudyAnswerScreen
 from quiz.tui.screens.study_done import StudyDoneScreen
 from quiz.tui.screens.study_question import StudyQuestionScreen
+from quiz.tui.text import named
 
 ASIDE_NOTES = {
     Aside.SUSPEND: ("Suspended", "not shown again until quiz study --unsuspend"),
@@ -93,6 +94,7 @@ class StudyFlow:
         """Save the rating, then show the next card, or that all is done."""
         if self.session.item is None or not self.session.revealed:
             return
+        question = self.session.question  # rating takes the card off show
         try:
             saved = self.session.rate(rating)
         except StoreError as exc:
@@ -100,8 +102,8 @@ class StudyFlow:
             return
         if saved.leech:
             self.app.notify(
-                f"{saved.question_id} is a leech: forgotten {saved.leech} times, it is"
-                " suspended. quiz flagged lists it for the deck's author; quiz study"
+                f"{named(question)} is a leech: forgotten {saved.leech} times,"
+                " it is suspended. quiz flagged lists it for the deck's author; quiz study"
                 " --unsuspend brings it back.",
                 title="Leech",
                 severity="warning",
@@ -114,13 +116,14 @@ class StudyFlow:
         """Suspend or bury the card on show, say so, then show the next card."""
         if self.session.item is None:
             return
+        question = self.session.question  # setting aside takes the card off show
         try:
-            aside = self.session.set_aside(how)
+            self.session.set_aside(how)
         except StoreError as exc:
             self.app.notify(f"Not set aside: {exc}", title="Study", severity="error", markup=False)
             return
         title, back = ASIDE_NOTES[how]
-        self.app.notify(f"{aside.question_id}: {back}", title=title, markup=False)
+        self.app.notify(f"{named(question)}: {back}", title=title, markup=False)
         self._go_on()
 
     def _go_on(self) -> None:
@@ -146,7 +149,7 @@ class StudyFlow:
         app.switch_screen(StudyQuestionScreen(self.session))
         taken = undone.taken
         what = "Rating" if isinstance(taken, SavedReview) else UNDONE[taken.how]
-        app.notify(f"{what} taken back: {undone.item.question.id}", title="Undo", markup=False)
+        app.notify(f"{what} taken back: {named(undone.item.question)}", title="Undo", markup=False)
 
     def _next_screen(self) -> Screen[None] | None:
         """The next card's front, or the end of the sitting; None if the store failed."""

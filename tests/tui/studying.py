@@ -15,7 +15,7 @@ from quiz.tui.screens.study_answer import StudyAnswerScreen
 from quiz.tui.screens.study_question import StudyQuestionScreen
 from quiz.tui.screens.study_setup import StudySetupScreen
 
-from .conftest import Clock, answer_right, settled, shown
+from .conftest import Clock, answer_right, screen_text, settled, shown
 
 
 def on_card(app: App[None]) -> str:
@@ -23,6 +23,16 @@ def on_card(app: App[None]) -> str:
     screen = app.screen
     assert isinstance(screen, StudyQuestionScreen), f"no card's front on {screen!r}"
     return screen.question.id
+
+
+def ratings(app: App[None]) -> list[str]:
+    """What each rating button shows, its lines joined by ` / `: `3 Good ⏎ / 10m`."""
+    lines = screen_text(app).splitlines()
+    buttons = [button.content_region for button in app.screen.query("RatingBar Button")]
+    return [
+        " / ".join(text for line in lines[r.y : r.bottom] if (text := line[r.x : r.right].strip()))
+        for r in buttons
+    ]
 
 
 async def press(pilot: Pilot[None], *keys: str) -> str:

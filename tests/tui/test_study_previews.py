@@ -5,8 +5,9 @@ and drawn high, where a fuzzed date lands days away from the unfuzzed one."""
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
+
+from textual.app import App
 
 from quiz.deck import Deck
 from quiz.store.database import Database
@@ -16,13 +17,12 @@ from quiz.study.scheduler import Rating, StudyScheduler
 from quiz.tui.app import QuizApp
 
 from .conftest import SEED, STILL, Clock
-from .studying import answer_after, on_card, sitting
-
-BUTTON = re.compile(r"([1-4]) (?:Again|Hard|Good|Easy) · (\S+)")
+from .studying import answer_after, on_card, ratings, sitting
 
 
-def labels(text: str) -> dict[Rating, str]:
-    return {Rating(int(key)): shown_wait for key, shown_wait in BUTTON.findall(text)}
+def labels(app: App[None]) -> dict[Rating, str]:
+    """The wait each rating button shows, under its key and name (`1 Again / 10m`)."""
+    return {Rating(int(label[0])): label.rsplit(" / ", 1)[1] for label in ratings(app)}
 
 
 def mature_cards(deck: Deck, database: Database, clock: Clock) -> None:
@@ -49,7 +49,8 @@ async def test_every_rating_saves_the_wait_its_button_showed(
     async with sitting(app, "backspace", "backspace", "0") as pilot:  # reviews only
         for rating in Rating:
             question = on_card(app)
-            buttons = labels(await answer_after(pilot, clock, 1.0))
+            await answer_after(pilot, clock, 1.0)
+            buttons = labels(app)
             clock.now += timedelta(seconds=7)  # the learner reads the back, then rates
             await pilot.press(str(rating.value))
             await pilot.pause()

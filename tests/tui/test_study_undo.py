@@ -36,7 +36,7 @@ async def test_undo_takes_back_ratings_one_by_one_and_shows_the_card_again(
         text = await press(pilot, "ctrl+z")
         assert on_card(app) == "colonies"
         assert "0 due · 5 new today · 1 reviewed" in text
-        assert "Rating taken back: colonies" in toasts(app)
+        assert 'Rating taken back: "Which two countries are former…"' in toasts(app)
         assert reviews(study_store) == [("capital", 3)]
         assert list(load_cards(study_store, every_type.id)) == ["capital"]
 

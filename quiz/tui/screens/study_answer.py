@@ -1,4 +1,4 @@
-"""The back of a study card: the feedback, compact, and the rating bar under it."""
+"""The back of a study card: the feedback, spaced as the quiz's, and the rating bar under it."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class StudyAnswerScreen(StudyCardScreen):
         session = self.session
         yield StudyHeader(session)
         with ReadingBox(id="body"):
-            yield AnswerFeedback(session.question, session.record).add_class("compact")
+            yield AnswerFeedback(session.question, session.record)
         yield RatingBar(session.previews(), session.suggestion, id="ratings")
         yield Footer()
 

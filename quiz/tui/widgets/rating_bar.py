@@ -1,8 +1,9 @@
 """Again / Hard / Good / Easy under a study card: keys 1–4, Enter takes the suggested one.
 
-Each button says when the card would come back ("3 Good · 10m"), so the learner sees
-what a rating means before giving it; it is the wait that rating saves (the session
-previews with the fuzz it saves with). The suggested one is lit in its own colour.
+Each button says when the card would come back (`10m` under `3 Good`), so the learner
+sees what a rating means before giving it; it is the wait that rating saves (the session
+previews with the fuzz it saves with). The suggested one is lit in its own colour. The
+wait has a line of its own so that four buttons fit side by side in 60 columns.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ VARIANTS: dict[Rating, ButtonVariant] = {
 
 
 def rating_label(rating: Rating, wait: timedelta, *, suggested: bool = False) -> Content:
-    """`3 Good · 10m`, with ⏎ after the suggested rating (Enter gives it)."""
+    """`3 Good` over `10m`, with ⏎ after the suggested rating (Enter gives it)."""
     enter = " ⏎" if suggested else ""
-    return Content(f"{rating.value} {rating.name} · {wait_text(wait)}{enter}")
+    return Content(f"{rating.value} {rating.name}{enter}\n{wait_text(wait)}")
 
 
 class RatingBar(Horizontal, can_focus=True):
@@ -45,7 +46,7 @@ class RatingBar(Horizontal, can_focus=True):
     A second rating before the next card shows is dropped by the app (`screens/choice.py`)."""
 
     DEFAULT_CSS = """
-    RatingBar { height: 3; }
+    RatingBar { height: 4; }
     RatingBar Button { width: 1fr; min-width: 0; margin-right: 1; }
     RatingBar Button:last-of-type { margin-right: 0; }
     """
