@@ -31,6 +31,9 @@ from quiz.tui.screens.choice import ChoosingScreen, TypedAhead
 BUILD_CHECK_SECONDS = 0.005
 """How often held keys look again for their screen being built (which takes 50-200 ms)."""
 
+EDITING_KEYS = frozenset({"backspace", "delete", "left", "right", "home", "end", "enter"})
+"""Keys that edit or send text: typed ahead of a choice when they follow text typed ahead."""
+
 DOUBLE_PRESS_SECONDS = 0.3
 """How soon after an escape closed a screen another escape counts as that press doubled
 rather than a new one: past Textual's 100 ms hold on an escape and a quick double tap
@@ -48,6 +51,8 @@ class KeyTimingApp(App[None]):
         """When a screen last closed: keys read before then were meant for it."""
         self._closed_by_escape = False
         """Whether the last key read before a screen closed was an escape."""
+        self._typed_after = float("-inf")
+        """When the choice was made that text was last typed ahead of (its `chose_at`)."""
         self._keys_read: deque[events.Key] = deque(maxlen=16)
         """The latest keys read, in order: what came just before a key read with a choice."""
         self._early_keys: list[tuple[events.Key, bool]] = []
@@ -90,6 +95,7 @@ class KeyTimingApp(App[None]):
             return
         event.prevent_default()
         if self._typed_ahead(event, screen):
+            self._typed_after = screen.chose_at
             screen.post_message(TypedAhead(event.key, event.character))
 
     def _typed_ahead(self, key: events.Key, screen: ChoosingScreen[object]) -> bool:
@@ -97,7 +103,11 @@ class KeyTimingApp(App[None]):
         pressed at the screen: a character unbound here, or a letter (a q after Enter on the
         feedback starts "Quebec"), unless it repeats the key before it (r r on the results,
         t t on a true/false: one choice pressed twice). A bound digit or sign is a choice
-        pressed twice, or two (3 4 on a study card)."""
+        pressed twice, or two (3 4 on a study card). Backspace, the arrows and Enter edit or
+        send that text when they follow it ("yes", Enter), and repeat the choice when not
+        (Enter Enter)."""
+        if key.key in EDITING_KEYS:
+            return self._typed_after == screen.chose_at
         if not key.is_printable:
             return False
         if key.key not in screen.active_bindings:
@@ -116,7 +126,7 @@ class KeyTimingApp(App[None]):
     def _hold_key(self, key: events.Key, *, typed_ahead: bool = False) -> None:
         """Hand a key on once the screen on top is built: until then nothing there has the
         focus, and Textual would give the key to no widget. A key typed ahead of a choice
-        goes only into a text box (the next answer), never to a binding."""
+        goes only into a text box (the next answer), never to another widget or screen."""
         self._early_keys.append((key, typed_ahead))
         if len(self._early_keys) == 1:
             self.call_later(self._release_keys)

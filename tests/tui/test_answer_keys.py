@@ -4,7 +4,7 @@ the answer's fields, and no letter quits (ctrl+q still does)."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Checkbox, Input
 
 from quiz.deck import Deck
 from quiz.store.database import Database
@@ -110,3 +110,13 @@ async def test_a_count_retyped_fast_is_the_count_typed(app: QuizApp) -> None:
         await pilot.press("enter")
         await press_at_once(pilot, "backspace", "4")
         assert app.screen.query_one("#count", Input).value == "4"
+
+
+async def test_keys_read_with_a_tab_go_to_the_field_it_moves_to(app: QuizApp) -> None:
+    """Textual's own Tab moved the focus only after the keys read with it had gone into the
+    field it left: here a space for the shuffle box went to the count."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await press_at_once(pilot, "backspace", "4", "tab", "space")
+        assert app.screen.query_one("#count", Input).value == "4"
+        assert app.screen.query_one("#shuffle", Checkbox).value is False

@@ -219,19 +219,37 @@ async def test_help_closed_with_q_twice_does_not_quit(app: QuizApp) -> None:
         assert app.is_running
 
 
-@pytest.mark.parametrize("answer", ["mali", "quit"])  # q quits from the feedback
+@pytest.mark.parametrize(
+    ("keys", "answer"),
+    [
+        ("mali", "mali"),
+        ("quit", "quit"),  # q quits from the feedback
+        (["B", "a", "m", "a", "k", "x", "backspace", "o"], "Bamako"),
+        (["y", "s", "left", "e"], "yes"),
+    ],
+)
 async def test_an_answer_typed_ahead_of_the_next_question_is_kept(
-    app: QuizApp, answer: str
+    app: QuizApp, keys: list[str], answer: str
 ) -> None:
-    """Enter on the feedback and the first letters of the next answer in one read: the letters
-    are the learner's answer, not keys pressed at the feedback (even one bound there), and
-    land in the answer box."""
+    """Enter on the feedback and the first keys of the next answer in one read: they are the
+    learner's answer, not keys pressed at the feedback (even one bound there), and edit the
+    answer box in the order typed."""
     async with app.run_test(size=(80, 24)) as pilot:
         await start_quiz(pilot)
         await reach_feedback_before_a_text_question(pilot)
-        await press_at_once(pilot, "enter", *answer)
+        await press_at_once(pilot, "enter", *keys)
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.query_one(Input).value == answer
+
+
+async def test_an_answer_typed_ahead_with_its_enter_is_sent(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot)
+        await reach_feedback_before_a_text_question(pilot)
+        await press_at_once(pilot, "enter", *"mali", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "Your answer mali" in shown(app)
 
 
 async def test_a_note_typed_ahead_of_the_flag_dialog_is_kept(app: QuizApp) -> None:
