@@ -41,8 +41,11 @@ def test_every_subcommand_has_help_with_an_example(capsys: pytest.CaptureFixture
         assert exit_.value.code == 0
         out = capsys.readouterr().out
         assert "examples:" in out
-        assert f"quiz {name}" in out
-        assert not clone_only_paths(out.split("examples:")[1]), name
+        examples = out.split("examples:")[1].strip().splitlines()
+        assert all(line.strip().startswith("quiz") for line in examples), name
+        assert not clone_only_paths("\n".join(examples)), name
+        description = out.split("\n\n")[1]
+        assert max(map(len, description.splitlines())) <= 79, name
 
 
 def clone_only_paths(examples: str) -> list[str]:

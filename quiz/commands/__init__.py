@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
@@ -29,6 +30,10 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What `add_subparsers` returns; argparse exposes no public name for it."""
 
 
+HELP_WIDTH = 79
+"""Where a subcommand's description wraps: its examples below are kept as written."""
+
+
 def add_command(sub: Subparsers, name: str, *examples: str) -> argparse.ArgumentParser:
     """A subcommand parser with its summary (from `quiz.command_list`) whose help ends
     with examples, as every subcommand's does."""
@@ -37,7 +42,7 @@ def add_command(sub: Subparsers, name: str, *examples: str) -> argparse.Argument
     return sub.add_parser(
         name,
         help=summary,
-        description=summary[0].upper() + summary[1:] + ".",
+        description=textwrap.fill(summary[0].upper() + summary[1:] + ".", HELP_WIDTH),
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -46,8 +46,6 @@ def register(sub: Subparsers) -> None:
     parser = add_command(
         sub,
         "import",
-        "make a deck file from CSV/TSV cards (Quizlet too), an Anki package (.apkg) "
-        "or Anki's Notes in Plain Text export",
         "quiz import words.tsv -o decks/spanish-words.yaml",
         "quiz import Spanish.apkg -o decks/spanish.yaml",
         "quiz import 'Geography notes.txt' -o decks/geography.yaml --title Geography",
