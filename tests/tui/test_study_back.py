@@ -3,14 +3,17 @@ four rating buttons that fit at 60 columns, and notices that never hide them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets._toast import Toast
 
 from quiz.deck import Deck, TextQuestion
+from quiz.deck.loader import load_deck_or_raise
 from quiz.store.database import Database
 from quiz.tui.text import named
 
-from .conftest import Clock, screen_text, study_app
+from .conftest import EVERY_TYPE, Clock, screen_text, study_app
 from .studying import answer_after, press, ratings, sitting
 
 
@@ -49,3 +52,19 @@ def test_a_question_is_named_by_the_start_of_its_prompt_cut_at_a_word() -> None:
     assert named(prompt(long)) == '"In which city does Mali have its…"'
     assert named(prompt("Mali's\n  capital?")) == '"Mali\'s capital?"'
     assert named(prompt("[b]x[/b]" * 5)) == '"' + ("[b]x[/b]" * 4) + "…" + '"'
+
+
+async def test_the_header_cuts_a_long_title_with_an_ellipsis(
+    tmp_path: Path, study_store: Database, clock: Clock
+) -> None:
+    """As the quiz's header does: the counts stay in sight, the title shows it was cut."""
+    text = EVERY_TYPE.read_text(encoding="utf-8").replace(
+        "title: Every type [bold]test[/bold]", "title: Algeria and Mali, their relations since 1962"
+    )
+    (tmp_path / "long.yaml").write_text(text, encoding="utf-8")
+    deck = load_deck_or_raise(tmp_path / "long.yaml")
+    async with sitting(study_app(deck, study_store, clock), size=(60, 20)) as pilot:
+        header = screen_text(pilot.app).splitlines()[0]
+        assert header.startswith(" Study · Algeria and Mali")
+        assert "…" in header
+        assert header.rstrip().endswith("reviewed")

@@ -22,7 +22,9 @@ class StudyHeader(Horizontal):
 
     DEFAULT_CSS = """
     StudyHeader { height: 1; padding: 0 1; background: $panel; }
-    StudyHeader #deck-title { width: 1fr; text-style: bold; }
+    StudyHeader #deck-title {
+        width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     StudyHeader #left { width: auto; }
     """
 
