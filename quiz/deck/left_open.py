@@ -10,6 +10,7 @@ loader hands in the tokens and the lines.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Generator
 from typing import NamedTuple
 
@@ -76,16 +77,13 @@ def _around(tokens: Tokens, index: int) -> tuple[yaml.Token | None, yaml.Token |
     """The last token that starts before `index` and the first that starts at or after it
     (None where the scan ended first, as it may at the parser's own error)."""
     before = None
-    scan = tokens()
-    try:
+    # The scan may meet the parser's own error before `index`: the tokens read until then
+    # are all there is, and the error is the one already being reported.
+    with contextlib.closing(tokens()) as scan, contextlib.suppress(yaml.YAMLError):
         for token in scan:
             if token.start_mark.index >= index:
                 return before, token
             before = token
-    except yaml.YAMLError:
-        pass
-    finally:
-        scan.close()
     return before, None
 
 
